@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../electron/domain/errors';
+import { addMonthsIso, isIsoDate } from '../electron/domain/dates';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Where the pre-migration backup goes; default: next to the database file. */
+  backupDir?: string;
+  /** For tests: a different migration list. */
+  migrations?: readonly Migration[];
+  /** For tests and backups' names. */
+  now?: () => Date;
+}
+
+export interface OpenResult {
+  db: Db;
+  /** Schema version before opening (0 for a new file). */
+  fromVersion: number;
+  toVersion: number;
+  /** The copy made before migrating an existing file, if any. */
+  backupPath: string | null;
+}
+
+function stamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+function describe(file: string): string {
+  return `「${file}」`;
+}
+
+/** Functions the SQL queries use, implemented once in the domain code. */
+function registerFunctions(db: Db): void {
+  db.function('jy_add_months', { deterministic: true }, (date: unknown, months: unknown) =>
+    typeof date === 'string' && isIsoDate(date) && typeof months === 'number' ? addMonthsIso(date, months) : null,
+  );
+}
+
+function readVersion(db: Db, file: string): number {
+  let version: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new UserError(`${describe(file)}不是建议办理助手的数据库文件，或文件已损坏，无法打开。`);
+    }
+    throw error;
+  }
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) {
+      throw new UserError(`${describe(file)}是其他程序的 SQLite 数据库，不是建议办理助手的数据库，已拒绝打开。`);
+    }
+  }
+  return version;
+}
+
+/**
+ * Opens (or creates) a database: WAL, foreign keys, pending migrations each in a transaction.
+ * A database written by a newer version is refused and left untouched; an existing older one is
+ * first copied with SQLite's online backup API.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenResult> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.at(-1)?.version ?? 0;
+  const exists = fs.existsSync(file);
+  if (!exists) {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(dir)) throw new UserError(`数据库所在的文件夹不存在：「${dir}」。`);
+  }
+  if (exists) {
+    // Read the version on a read-only connection first, so that a refused file is never
+    // written to (no WAL switch, no migration, no backup).
+    let probe: Db;
+    try {
+      probe = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (error) {
+      throw new UserError(`无法打开数据库${describe(file)}：${(error as Error).message}`);
+    }
+    try {
+      const version = readVersion(probe, file);
+      if (version > latest) {
+        throw new UserError(
+          `数据库${describe(file)}由更新版本的建议办理助手创建（数据库版本 ${version}，本程序只支持到版本 ${latest}）。为保护数据，本程序不会打开它，请升级建议办理助手后再打开。`,
+        );
+      }
+    } finally {
+      probe.close();
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: false });
+  } catch (error) {
+    throw new UserError(`无法打开数据库${describe(file)}：${(error as Error).message}`);
+  }
+  try {
+    const fromVersion = readVersion(db, file);
+    if (fromVersion > latest) throw new UserError(`数据库${describe(file)}的版本在打开时发生了变化，请关闭其他程序后重试。`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    registerFunctions(db);
+
+    let backupPath: string | null = null;
+    const pending = migrations.filter((m) => m.version > fromVersion);
+    if (pending.length > 0 && fromVersion > 0) {
+      const dir = options.backupDir ?? path.dirname(path.resolve(file));
+      fs.mkdirSync(dir, { recursive: true });
+      const base = path.basename(file).replace(/\.[^.]*$/, '');
+      backupPath = path.join(dir, `${base}.升级前备份-v${fromVersion}-${stamp((options.now ?? (() => new Date()))())}.db`);
+      await db.backup(backupPath);
+    }
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+    return { db, fromVersion, toVersion: Math.max(fromVersion, latest), backupPath };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

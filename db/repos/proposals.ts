@@ -1,0 +1,264 @@
+import type { Db } from '../connection';
+import { UserError } from '../../electron/domain/errors';
+import type { ResultCode } from '../../electron/domain/result-classes';
+
+/** The scalar fields of a proposal, as the application sees them. */
+export interface ProposalFields {
+  number: string;
+  numberKey: string;
+  numberSort: number | null;
+  title: string;
+  delegation: string;
+  categoryId: number | null;
+  content: string;
+  assignedDate: string | null;
+  deadline: string | null;
+  extended: boolean;
+  replyDate: string | null;
+  replyNumber: string;
+  signer: string;
+  contactPerson: string;
+  contactPhone: string;
+  resultCode: ResultCode | null;
+  replyText: string;
+  published: boolean;
+  met: boolean;
+  closed: boolean;
+  isKey: boolean;
+  leaderSupervised: boolean;
+  leaderName: string;
+  feedback: string | null;
+  notes: string;
+}
+
+export type ProposalFieldKey = keyof ProposalFields;
+
+/** Field → column; the single place where the proposals table's shape is spelled out. */
+const COLUMNS: Record<ProposalFieldKey, string> = {
+  number: 'number',
+  numberKey: 'number_key',
+  numberSort: 'number_sort',
+  title: 'title',
+  delegation: 'delegation',
+  categoryId: 'category_id',
+  content: 'content',
+  assignedDate: 'assigned_date',
+  deadline: 'deadline',
+  extended: 'extended',
+  replyDate: 'reply_date',
+  replyNumber: 'reply_number',
+  signer: 'signer',
+  contactPerson: 'contact_person',
+  contactPhone: 'contact_phone',
+  resultCode: 'result_code',
+  replyText: 'reply_text',
+  published: 'published',
+  met: 'met',
+  closed: 'closed',
+  isKey: 'is_key',
+  leaderSupervised: 'leader_supervised',
+  leaderName: 'leader_name',
+  feedback: 'feedback',
+  notes: 'notes',
+};
+const FIELD_KEYS = Object.keys(COLUMNS) as ProposalFieldKey[];
+const BOOLEAN_FIELDS = new Set<ProposalFieldKey>(['extended', 'published', 'met', 'closed', 'isKey', 'leaderSupervised']);
+
+export const EMPTY_PROPOSAL: Omit<ProposalFields, 'number' | 'numberKey' | 'numberSort' | 'title'> = {
+  delegation: '',
+  categoryId: null,
+  content: '',
+  assignedDate: null,
+  deadline: null,
+  extended: false,
+  replyDate: null,
+  replyNumber: '',
+  signer: '',
+  contactPerson: '',
+  contactPhone: '',
+  resultCode: null,
+  replyText: '',
+  published: false,
+  met: false,
+  closed: false,
+  isKey: false,
+  leaderSupervised: false,
+  leaderName: '',
+  feedback: null,
+  notes: '',
+};
+
+export interface Proposal extends ProposalFields {
+  id: number;
+  sessionId: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A proposal with the names a ledger row shows. */
+export interface LedgerProposal extends Proposal {
+  category: string;
+  leadDeputies: string[];
+  coDeputies: string[];
+  leadUnits: string[];
+  coUnits: string[];
+}
+
+type Row = Record<string, unknown>;
+
+function toParams(fields: Partial<ProposalFields>): Row {
+  const params: Row = {};
+  for (const key of Object.keys(fields) as ProposalFieldKey[]) {
+    const value = fields[key];
+    params[key] = BOOLEAN_FIELDS.has(key) ? (value ? 1 : 0) : value;
+  }
+  return params;
+}
+
+function fromRow(row: Row): Proposal {
+  const proposal: Row = {
+    id: row.id,
+    sessionId: row.session_id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  for (const key of FIELD_KEYS) {
+    const value = row[COLUMNS[key]];
+    proposal[key] = BOOLEAN_FIELDS.has(key) ? value === 1 : value;
+  }
+  return proposal as unknown as Proposal;
+}
+
+export interface PeopleAndUnits {
+  leadDeputies: number[];
+  coDeputies: number[];
+  leadUnits: number[];
+  coUnits: number[];
+}
+
+export function createProposalsRepo(db: Db, now: () => string) {
+  const insertSql = db.prepare(
+    `INSERT INTO proposals (session_id, ${FIELD_KEYS.map((k) => COLUMNS[k]).join(', ')}, created_at, updated_at)
+     VALUES (@sessionId, ${FIELD_KEYS.map((k) => '@' + k).join(', ')}, @now, @now)`,
+  );
+  const byId = db.prepare<[number], Row>('SELECT * FROM proposals WHERE id = ?');
+  const bySession = db.prepare<[number], Row>(
+    'SELECT * FROM proposals WHERE session_id = ? ORDER BY number_sort IS NULL, number_sort, number_key',
+  );
+  const deputiesOfSession = db.prepare<[number], { proposal_id: number; role: 'lead' | 'co'; name: string }>(
+    `SELECT pd.proposal_id, pd.role, d.name FROM proposal_deputies pd
+       JOIN deputies d ON d.id = pd.deputy_id
+       JOIN proposals p ON p.id = pd.proposal_id
+      WHERE p.session_id = ? ORDER BY pd.proposal_id, pd.position`,
+  );
+  const unitsOfSession = db.prepare<[number], { proposal_id: number; role: 'lead' | 'co'; name: string }>(
+    `SELECT h.proposal_id, h.role, u.name FROM handlings h
+       JOIN units u ON u.id = h.unit_id
+       JOIN proposals p ON p.id = h.proposal_id
+      WHERE p.session_id = ? ORDER BY h.proposal_id, h.role = 'co', h.position`,
+  );
+  const categoriesOfSession = db.prepare<[number], { id: number; name: string }>(
+    'SELECT id, name FROM session_categories WHERE session_id = ?',
+  );
+
+  const repo = {
+    get(id: number): Proposal {
+      const row = byId.get(id);
+      if (!row) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);
+      return fromRow(row);
+    },
+
+    listBySession(sessionId: number): Proposal[] {
+      return bySession.all(sessionId).map(fromRow);
+    },
+
+    /** Every proposal of a session with its deputies, units and category names, in number order. */
+    ledger(sessionId: number): LedgerProposal[] {
+      const categoryNames = new Map(categoriesOfSession.all(sessionId).map((c) => [c.id, c.name]));
+      const rows = new Map<number, LedgerProposal>();
+      for (const proposal of repo.listBySession(sessionId)) {
+        rows.set(proposal.id, {
+          ...proposal,
+          category: proposal.categoryId === null ? '' : (categoryNames.get(proposal.categoryId) ?? ''),
+          leadDeputies: [],
+          coDeputies: [],
+          leadUnits: [],
+          coUnits: [],
+        });
+      }
+      for (const d of deputiesOfSession.all(sessionId)) {
+        rows.get(d.proposal_id)?.[d.role === 'lead' ? 'leadDeputies' : 'coDeputies'].push(d.name);
+      }
+      for (const u of unitsOfSession.all(sessionId)) {
+        rows.get(u.proposal_id)?.[u.role === 'lead' ? 'leadUnits' : 'coUnits'].push(u.name);
+      }
+      return [...rows.values()];
+    },
+
+    insert(sessionId: number, fields: ProposalFields): number {
+      const result = insertSql.run({ ...toParams(fields), sessionId, now: now() });
+      return Number(result.lastInsertRowid);
+    },
+
+    /**
+     * Changes some fields. With `expectedVersion`, refuses when someone saved the record in
+     * between (the later save never silently overwrites the earlier one).
+     */
+    update(id: number, fields: Partial<ProposalFields>, expectedVersion?: number): void {
+      const keys = (Object.keys(fields) as ProposalFieldKey[]).filter((k) => k in COLUMNS);
+      const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`);
+      const guard = expectedVersion === undefined ? '' : ' AND version = @expectedVersion';
+      const result = db
+        .prepare(
+          `UPDATE proposals SET ${[...sets, 'version = version + 1', 'updated_at = @now'].join(', ')} WHERE id = @id${guard}`,
+        )
+        .run({ ...toParams(fields), id, now: now(), ...(expectedVersion === undefined ? {} : { expectedVersion }) });
+      if (result.changes === 0) {
+        const current = byId.get(id);
+        if (!current) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);
+        throw new UserError(
+          `建议「${String(current.number)}」已被他人或另一个窗口修改过（您编辑的是第 ${expectedVersion} 版，现在是第 ${String(current.version)} 版）。为避免覆盖对方的修改，本次保存未生效，请重新打开后再改。`,
+        );
+      }
+    },
+
+    /**
+     * Sets who proposed it and which units handle it. Handling rows of units that stay keep
+     * their dates and opinion text; rows of units no longer named are removed.
+     */
+    setPeopleAndUnits(id: number, links: PeopleAndUnits): void {
+      db.prepare('DELETE FROM proposal_deputies WHERE proposal_id = ?').run(id);
+      const insertDeputy = db.prepare('INSERT OR IGNORE INTO proposal_deputies (proposal_id, deputy_id, role, position) VALUES (?, ?, ?, ?)');
+      links.leadDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'lead', i));
+      links.coDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'co', i));
+
+      const wanted = [
+        ...links.leadUnits.map((unitId) => ({ unitId, role: 'lead' as const })),
+        ...links.coUnits.map((unitId) => ({ unitId, role: 'co' as const })),
+      ];
+      const keep = new Set(wanted.map((w) => w.unitId));
+      const existing = db.prepare<[number], { unit_id: number }>('SELECT unit_id FROM handlings WHERE proposal_id = ?').all(id);
+      const remove = db.prepare('DELETE FROM handlings WHERE proposal_id = ? AND unit_id = ?');
+      for (const row of existing) if (!keep.has(row.unit_id)) remove.run(id, row.unit_id);
+      const upsert = db.prepare(
+        `INSERT INTO handlings (proposal_id, unit_id, role, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT (proposal_id, unit_id) DO UPDATE SET role = excluded.role, position = excluded.position`,
+      );
+      const seen = new Set<number>();
+      wanted.forEach((w, i) => {
+        if (seen.has(w.unitId)) return; // a unit named both lead and co keeps the lead role
+        seen.add(w.unitId);
+        upsert.run(id, w.unitId, w.role, i);
+      });
+    },
+
+    countBySession(sessionId: number): number {
+      return (db.prepare('SELECT count(*) AS n FROM proposals WHERE session_id = ?').get(sessionId) as { n: number }).n;
+    },
+  };
+  return repo;
+}
+
+export type ProposalsRepo = ReturnType<typeof createProposalsRepo>;

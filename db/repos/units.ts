@@ -1,0 +1,78 @@
+import type { Db } from '../connection';
+import { UserError } from '../../electron/domain/errors';
+
+export interface Unit {
+  id: number;
+  name: string;
+  /** Letterhead data: the unit's full name, 发文字号 prefix, contact and copy list. */
+  fullName: string;
+  docPrefix: string;
+  contactPerson: string;
+  contactPhone: string;
+  copyTo: string;
+}
+
+interface UnitRow {
+  id: number;
+  name: string;
+  full_name: string;
+  doc_prefix: string;
+  contact_person: string;
+  contact_phone: string;
+  copy_to: string;
+}
+
+function fromRow(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    name: row.name,
+    fullName: row.full_name,
+    docPrefix: row.doc_prefix,
+    contactPerson: row.contact_person,
+    contactPhone: row.contact_phone,
+    copyTo: row.copy_to,
+  };
+}
+
+export type UnitLetterhead = Omit<Unit, 'id' | 'name'>;
+
+export function createUnitsRepo(db: Db, now: () => string) {
+  const byName = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE name = ?');
+  const insert = db.prepare<[string, string]>('INSERT INTO units (name, created_at) VALUES (?, ?)');
+  return {
+    list(): Unit[] {
+      return db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY name').all().map(fromRow);
+    },
+    findByName(name: string): Unit | null {
+      const row = byName.get(name);
+      return row ? fromRow(row) : null;
+    },
+    /** Ids of the named units, creating those that do not exist yet. */
+    ensure(names: Iterable<string>): Map<string, number> {
+      const ids = new Map<string, number>();
+      for (const name of names) {
+        if (ids.has(name)) continue;
+        const row = byName.get(name);
+        ids.set(name, row ? row.id : Number(insert.run(name, now()).lastInsertRowid));
+      }
+      return ids;
+    },
+    updateLetterhead(id: number, letterhead: Partial<UnitLetterhead>): void {
+      const map: Record<keyof UnitLetterhead, string> = {
+        fullName: 'full_name',
+        docPrefix: 'doc_prefix',
+        contactPerson: 'contact_person',
+        contactPhone: 'contact_phone',
+        copyTo: 'copy_to',
+      };
+      const keys = (Object.keys(letterhead) as (keyof UnitLetterhead)[]).filter((k) => k in map);
+      if (keys.length === 0) return;
+      const result = db
+        .prepare(`UPDATE units SET ${keys.map((k) => `${map[k]} = @${k}`).join(', ')} WHERE id = @id`)
+        .run({ ...letterhead, id });
+      if (result.changes === 0) throw new UserError(`找不到编号为 ${id} 的单位。`);
+    },
+  };
+}
+
+export type UnitsRepo = ReturnType<typeof createUnitsRepo>;

@@ -1,0 +1,67 @@
+import { openExistingStore } from '../open';
+import { importLedgerFile, type ImportReport } from '../../ledger/import-ledger';
+import { integerOption, parseCommandArgs, required, UsageError } from '../args';
+import type { Output } from '../output';
+
+export const importUsage =
+  '用法：jianyi import 台账.xlsx|台账.csv --db 数据库文件 --session 会议名称 [--year 年份] [--kind 建议|提案] [--sheet 工作表] [--dry-run]';
+
+const ACTION_WORDS = { insert: '新增', update: '更新', unchanged: '不变' } as const;
+
+export function describeImport(report: ImportReport, dryRun: boolean): string {
+  const lines: string[] = [];
+  lines.push(`工作表「${report.sheetName}」，表头在第${report.headerRow}行。`);
+  const { insert, update, unchanged } = report.counts;
+  const verb = dryRun ? '将' : '已';
+  lines.push(`${dryRun ? '试导入（未写入数据库）：' : ''}${verb}新增 ${insert} 件，${verb}更新 ${update} 件，${unchanged} 件不变。`);
+  if (report.newSession) lines.push(`${dryRun ? '将新建' : '已新建'}会议「${report.sessionName}」。`);
+  for (const row of report.rows) {
+    if (row.action === 'update') {
+      const changes = row.changes.map((c) => `${c.header}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；');
+      lines.push(`  第${row.row}行 ${row.number} ${ACTION_WORDS.update}：${changes}`);
+    }
+  }
+  for (const warning of report.warnings) lines.push(`提示：${warning}`);
+  return lines.join('\n');
+}
+
+export async function importCommand(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      year: { type: 'string' },
+      kind: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+    importUsage,
+  );
+  const file = positionals[0];
+  if (!file) throw new UsageError(`请指定要导入的台账文件。\n${importUsage}`);
+  if (positionals.length > 1) throw new UsageError(`一次只能导入一个文件。\n${importUsage}`);
+  const kind = values.kind === undefined ? undefined : ({ 建议: 'npc', 提案: 'cppcc', npc: 'npc', cppcc: 'cppcc' } as const)[values.kind];
+  if (values.kind !== undefined && !kind) throw new UsageError(`选项 --kind 应为“建议”或“提案”，而不是「${values.kind}」。`);
+  const store = await openExistingStore(required(values.db, 'db', importUsage));
+  try {
+    const dryRun = values['dry-run'] === true;
+    const report = await importLedgerFile(store, file, {
+      sessionName: required(values.session, 'session', importUsage),
+      year: integerOption(values.year, 'year', 1949, 2200),
+      kind,
+      sheet: values.sheet,
+      dryRun,
+    });
+    if (report.errors.length > 0) {
+      io.err(`台账有 ${report.errors.length} 处错误，未导入任何数据。请改正后重新导入：`);
+      for (const error of report.errors) io.err(`  ${error}`);
+      for (const warning of report.warnings) io.err(`提示：${warning}`);
+      return 1;
+    }
+    io.out(describeImport(report, dryRun));
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { foldForMatch } from './text';
+
+export interface ProposalNumber {
+  /** As the clerk wrote it, e.g. "0012" or "第12号". */
+  display: string;
+  /** Identity within a session: "0012", "12" and "第12号" are the same proposal. */
+  key: string;
+  /** Numeric order, or null when the number has no digits to sort by. */
+  sort: number | null;
+}
+
+/** Reads a 建议号. Returns null for an empty value. */
+export function parseProposalNumber(raw: string): ProposalNumber | null {
+  const display = raw.trim();
+  if (!display) return null;
+  const folded = foldForMatch(display).toUpperCase();
+  const plain = /^第?0*(\d+)号?$/.exec(folded);
+  if (plain) {
+    const digits = plain[1] ?? '0';
+    const sort = Number(digits);
+    return { display, key: String(sort), sort: Number.isSafeInteger(sort) ? sort : null };
+  }
+  const trailing = /(\d+)\D*$/.exec(folded);
+  const sort = trailing ? Number(trailing[1]) : null;
+  return { display, key: folded, sort: sort !== null && Number.isSafeInteger(sort) ? sort : null };
+}
+
+/** The number as printed in a title: "第12号" wording uses the plain integer. */
+export function numberForTitle(number: string): string {
+  const parsed = parseProposalNumber(number);
+  return parsed && /^\d+$/.test(parsed.key) ? parsed.key : number;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { ResultCode } from './result-classes';
+
+export const ROUNDING_METHODS = ['half-up', 'largest-remainder'] as const;
+export type RoundingMethod = (typeof ROUNDING_METHODS)[number];
+
+export const deadlineRulesSchema = z.object({
+  /** Reply due this many months after 交办. */
+  replyMonths: z.number().int().min(1).max(24),
+  /** With an approved extension. */
+  extendedReplyMonths: z.number().int().min(1).max(36),
+  /** A co-handling unit's opinion is due this many months after 交办. */
+  cohandlingMonths: z.number().int().min(1).max(12),
+  /** An item outside a unit's remit goes back within this many days… */
+  returnDays: z.number().int().min(1).max(60),
+  /** …counted as working days (Monday to Friday) when true. */
+  returnWorkingDays: z.boolean(),
+  /** A dissatisfied deputy's item is answered again within this many months. */
+  redoMonths: z.number().int().min(1).max(12),
+  /** Progress reports on 正在解决 (B) and 计划解决 (C) items, every this many months. */
+  followupBMonths: z.number().int().min(1).max(12),
+  followupCMonths: z.number().int().min(1).max(12),
+  /** An open item is "due soon" this many days before its deadline. */
+  dueSoonDays: z.number().int().min(0).max(90),
+});
+export type DeadlineRules = z.infer<typeof deadlineRulesSchema>;
+
+export const DEFAULT_DEADLINE_RULES: DeadlineRules = {
+  replyMonths: 3,
+  extendedReplyMonths: 6,
+  cohandlingMonths: 1,
+  returnDays: 7,
+  returnWorkingDays: true,
+  redoMonths: 1,
+  followupBMonths: 1,
+  followupCMonths: 3,
+  dueSoonDays: 7,
+};
+
+export const sessionSettingsSchema = z.object({
+  kind: z.enum(['npc', 'cppcc']),
+  issuingBody: z.string().max(100),
+  resultClassCount: z.union([z.literal(3), z.literal(4)]),
+  feedbackScale: z.enum(['three', 'five']).nullable(),
+  /** Which classes count as resolved in 解决率: A, A+B or A+B+C. */
+  resolutionNumerator: z.enum(['A', 'AB', 'ABC']),
+  /** 满意率 counts the top value only, or the top two (满意 + 基本满意). */
+  satisfiedNumerator: z.enum(['top', 'top2']),
+  /** Result shares over all items or over answered items. */
+  resultShareBase: z.enum(['all', 'answered']),
+  decimals: z.number().int().min(0).max(3),
+  rounding: z.enum(ROUNDING_METHODS),
+  deadlines: deadlineRulesSchema,
+});
+export type SessionSettings = z.infer<typeof sessionSettingsSchema>;
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  kind: 'npc',
+  issuingBody: '',
+  resultClassCount: 4,
+  feedbackScale: null,
+  resolutionNumerator: 'AB',
+  satisfiedNumerator: 'top',
+  resultShareBase: 'all',
+  decimals: 1,
+  rounding: 'half-up',
+  deadlines: DEFAULT_DEADLINE_RULES,
+};
+
+/** Metrics that can have a comparison baseline. */
+export const RATE_KEYS = ['answered', 'onTime', 'closed', 'published', 'met', 'satisfied', 'resolution'] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+export interface Session extends SessionSettings {
+  id: number;
+  name: string;
+  year: number;
+  previousSessionId: number | null;
+  categories: string[];
+  resultLabels: Partial<Record<ResultCode, string>>;
+  /** Last year's printed figures typed by hand, e.g. { resolution: '75' }. */
+  baselines: Partial<Record<RateKey, string>>;
+}
+
+export function kindLabel(kind: SessionSettings['kind']): string {
+  return kind === 'npc' ? '人大代表建议' : '政协提案';
+}
+
+/** 建议 or 提案, for sentences like "共收到建议67件". */
+export function itemWord(kind: SessionSettings['kind']): string {
+  return kind === 'npc' ? '建议' : '提案';
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../domain/errors';
+
+/**
+ * Writes a file so that the target is either the old file or the complete new one, never a
+ * half-written mix: the bytes go to a temporary file in the same folder, are flushed, then
+ * renamed over the target. Failures become messages a clerk can act on.
+ */
+export async function writeFileAtomic(target: string, data: Buffer | Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const name = path.basename(target);
+  try {
+    const stat = await fs.promises.stat(dir);
+    if (!stat.isDirectory()) throw new UserError(`保存位置「${dir}」不是文件夹。`);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`保存位置「${dir}」不存在，请先创建该文件夹或另选位置。`);
+  }
+  const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await fs.promises.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    throw explainWriteError(error, target);
+  }
+}
+
+export function explainWriteError(error: unknown, target: string): Error {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new UserError(`文件「${target}」正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请关闭该文件后重试，原文件未被改动。`);
+    case 'EPERM':
+    case 'EACCES':
+    case 'EROFS':
+      return new UserError(`没有权限写入「${target}」：文件可能正被 Word/WPS/Excel 打开，或所在文件夹是只读的。原文件未被改动。`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError(`磁盘空间不足，无法保存「${target}」。请清理磁盘后重试，原文件未被改动。`);
+    case 'ENOENT':
+      return new UserError(`保存位置不存在：「${path.dirname(target)}」。`);
+    case 'EISDIR':
+      return new UserError(`「${target}」是一个文件夹，不能作为文件保存。`);
+    default:
+      return new UserError(`无法保存「${target}」：${(error as Error).message}`);
+  }
+}

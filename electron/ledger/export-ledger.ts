@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import type { Store } from '../../db/store';
+import { toExcelUtcDate } from '../domain/dates';
+import { UserError } from '../domain/errors';
+import type { Session } from '../domain/session';
+import { stripControlChars } from '../domain/text';
+import { writeFileAtomic } from '../files/atomic-write';
+import { CANONICAL_HEADERS, LEDGER_FIELDS, type LedgerField } from './columns';
+import { factsOfProposal, ledgerText } from './ledger-values';
+
+const DATE_FIELDS = new Set<LedgerField>(['assignedDate', 'deadline', 'replyDate']);
+const WIDTHS: Partial<Record<LedgerField, number>> = {
+  number: 8,
+  title: 44,
+  leadDeputies: 12,
+  coDeputies: 20,
+  delegation: 12,
+  category: 14,
+  leadUnits: 20,
+  coUnits: 24,
+  assignedDate: 12,
+  deadline: 12,
+  replyDate: 12,
+  result: 12,
+  feedback: 10,
+  notes: 24,
+};
+
+/** Excel forbids these in sheet names and caps them at 31 characters. */
+export function safeSheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '台账';
+}
+
+/** The session's ledger as an .xlsx workbook, canonical columns in canonical order. */
+export async function ledgerWorkbook(store: Store, session: Session): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '建议办理助手';
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet(safeSheetName(session.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = LEDGER_FIELDS.map((field) => ({
+    header: CANONICAL_HEADERS[field],
+    key: field,
+    width: WIDTHS[field] ?? 10,
+    style: DATE_FIELDS.has(field) ? { numFmt: 'yyyy-mm-dd' } : field === 'number' ? { numFmt: '@' } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const proposal of store.proposals.ledger(session.id)) {
+    const facts = factsOfProposal(proposal);
+    const values: Record<string, string | Date | null> = {};
+    for (const field of LEDGER_FIELDS) {
+      if (DATE_FIELDS.has(field)) {
+        const iso = facts[field as 'assignedDate' | 'deadline' | 'replyDate'];
+        values[field] = iso ? toExcelUtcDate(iso) : null;
+      } else {
+        // Written as text cells: a value beginning with = + - @ is never a formula.
+        values[field] = stripControlChars(ledgerText(field, facts, session.resultLabels)) || null;
+      }
+    }
+    sheet.addRow(values);
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_FIELDS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function exportLedgerFile(store: Store, session: Session, file: string): Promise<{ rows: number; file: string }> {
+  if (path.extname(file).toLowerCase() !== '.xlsx') {
+    throw new UserError(`导出文件名应以 .xlsx 结尾：「${path.basename(file)}」。`);
+  }
+  const buffer = await ledgerWorkbook(store, session);
+  await writeFileAtomic(file, buffer);
+  return { rows: store.proposals.countBySession(session.id), file };
+}

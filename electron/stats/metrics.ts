@@ -1,0 +1,293 @@
+import { FEEDBACK_VALUES, NO_OPINION, satisfiedValues, type FeedbackScale } from '../domain/feedback';
+import { codesFor, type ResultClassCount, type ResultCode } from '../domain/result-classes';
+import type { RateKey, SessionSettings } from '../domain/session';
+import { distribute, percent, type Decimals, type RoundingMethod } from './rounding';
+
+/**
+ * The statistics engine: pure functions from exact counts to printed figures. Input comes from
+ * one aggregate query (db/repos/stats.ts); nothing here touches the database or floats.
+ */
+
+export interface CubeCell {
+  categoryId: number | null;
+  resultCode: ResultCode | null;
+  feedback: string | null;
+  published: 0 | 1;
+  met: 0 | 1;
+  closed: 0 | 1;
+  answered: 0 | 1;
+  onTime: 0 | 1;
+  count: number;
+}
+
+export interface UnitCubeCell {
+  unitId: number;
+  unitName: string;
+  role: 'lead' | 'co';
+  resultCode: ResultCode | null;
+  feedback: string | null;
+  answered: 0 | 1;
+  onTime: 0 | 1;
+  count: number;
+}
+
+export interface StatsOptions {
+  decimals: Decimals;
+  rounding: RoundingMethod;
+  resolutionNumerator: SessionSettings['resolutionNumerator'];
+  satisfiedNumerator: SessionSettings['satisfiedNumerator'];
+  resultShareBase: SessionSettings['resultShareBase'];
+}
+
+export interface StatsSessionInfo {
+  name: string;
+  year: number;
+  categories: { id: number; name: string }[];
+  resultLabels: Partial<Record<ResultCode, string>>;
+  resultClassCount: ResultClassCount;
+  feedbackScale: FeedbackScale | null;
+}
+
+export interface Share {
+  label: string;
+  count: number;
+  percent: string;
+}
+
+export interface ResultShare extends Share {
+  /** A–D, or null for the row of items not answered yet. */
+  code: ResultCode | null;
+}
+
+export interface Rate {
+  label: string;
+  numerator: number;
+  denominator: number;
+  percent: string;
+  /** What was counted over what, in words: "已答复 110 件 / 全部 114 件". */
+  basis: string;
+}
+
+export interface UnitStats {
+  unitId: number;
+  unit: string;
+  leadCount: number;
+  coCount: number;
+  /** Lead items by result class, in the session's order. */
+  results: { code: ResultCode; label: string; count: number }[];
+  answered: number;
+  onTime: number;
+  onTimeRate: Rate;
+  feedbackReturned: number;
+  satisfied: number;
+  satisfiedRate: Rate;
+}
+
+export interface Statistics {
+  session: { name: string; year: number };
+  options: StatsOptions;
+  total: number;
+  answered: number;
+  byCategory: Share[];
+  byResult: ResultShare[];
+  /** Shares over the feedback actually returned, in the scale's order. */
+  feedback: Share[];
+  feedbackScale: FeedbackScale | null;
+  feedbackReturned: number;
+  /** Items with no feedback or 未表态: left out of the feedback shares. */
+  feedbackNotReturned: number;
+  rates: Record<RateKey, Rate>;
+  byUnit: UnitStats[];
+}
+
+export const RATE_LABELS: Record<RateKey, string> = {
+  answered: '答复率',
+  onTime: '按期答复率',
+  closed: '办结率',
+  published: '公开率',
+  met: '见面率',
+  satisfied: '满意率',
+  resolution: '解决率',
+};
+
+const RESOLUTION_CODES: Record<StatsOptions['resolutionNumerator'], ResultCode[]> = {
+  A: ['A'],
+  AB: ['A', 'B'],
+  ABC: ['A', 'B', 'C'],
+};
+
+function rate(label: string, numerator: number, denominator: number, decimals: Decimals, basis: string): Rate {
+  return { label, numerator, denominator, percent: percent(numerator, denominator, decimals), basis };
+}
+
+function resultLabel(info: StatsSessionInfo, code: ResultCode): string {
+  return info.resultLabels[code] ?? code;
+}
+
+/** Detects the scale from the values when the session has none set. */
+function scaleOf(info: StatsSessionInfo, values: Iterable<string>): FeedbackScale | null {
+  if (info.feedbackScale) return info.feedbackScale;
+  for (const value of values) {
+    if (FEEDBACK_VALUES.three.includes(value)) return 'three';
+    if (FEEDBACK_VALUES.five.includes(value)) return 'five';
+  }
+  return null;
+}
+
+export function computeStatistics(
+  info: StatsSessionInfo,
+  cube: readonly CubeCell[],
+  unitCube: readonly UnitCubeCell[],
+  options: StatsOptions,
+): Statistics {
+  const { decimals, rounding } = options;
+  let total = 0;
+  let answered = 0;
+  let onTime = 0;
+  let closed = 0;
+  let published = 0;
+  let met = 0;
+  const byCategoryId = new Map<number | null, number>();
+  const byCode = new Map<ResultCode | null, number>();
+  const byFeedback = new Map<string, number>();
+
+  for (const cell of cube) {
+    const n = cell.count;
+    total += n;
+    answered += cell.answered * n;
+    onTime += cell.onTime * n;
+    closed += cell.closed * n;
+    published += cell.published * n;
+    met += cell.met * n;
+    byCategoryId.set(cell.categoryId, (byCategoryId.get(cell.categoryId) ?? 0) + n);
+    byCode.set(cell.resultCode, (byCode.get(cell.resultCode) ?? 0) + n);
+    if (cell.feedback !== null) byFeedback.set(cell.feedback, (byFeedback.get(cell.feedback) ?? 0) + n);
+  }
+
+  // Categories in the session's order; uncategorised items last.
+  const categoryRows = info.categories.map((c) => ({ label: c.name, count: byCategoryId.get(c.id) ?? 0 }));
+  const known = new Set(info.categories.map((c) => c.id));
+  let uncategorised = 0;
+  for (const [id, count] of byCategoryId) if (id === null || !known.has(id)) uncategorised += count;
+  if (uncategorised > 0) categoryRows.push({ label: '未分类', count: uncategorised });
+  const categoryPercents = distribute(categoryRows.map((r) => r.count), total, decimals, rounding);
+  const byCategory = categoryRows.map((r, i) => ({ ...r, percent: categoryPercents[i]! }));
+
+  // Result classes: over all items (with a row for those not answered yet) or over answered ones.
+  const codes = codesFor(info.resultClassCount);
+  for (const code of byCode.keys()) if (code !== null && !codes.includes(code)) codes.push(code);
+  const resultRows: { code: ResultCode | null; label: string; count: number }[] = codes.map((code) => ({
+    code,
+    label: resultLabel(info, code),
+    count: byCode.get(code) ?? 0,
+  }));
+  const unclassified = byCode.get(null) ?? 0;
+  const resultBase = options.resultShareBase === 'all' ? total : total - unclassified;
+  if (options.resultShareBase === 'all' && unclassified > 0) resultRows.push({ code: null, label: '尚未答复', count: unclassified });
+  const resultPercents = distribute(resultRows.map((r) => r.count), resultBase, decimals, rounding);
+  const byResult = resultRows.map((r, i) => ({ ...r, percent: resultPercents[i]! }));
+
+  // Feedback: shares over the answers returned; 未表态 and empty cells are not returned answers.
+  const scale = scaleOf(info, byFeedback.keys());
+  const scaleValues: string[] = scale ? [...FEEDBACK_VALUES[scale]] : [];
+  for (const value of byFeedback.keys()) if (value !== NO_OPINION && !scaleValues.includes(value)) scaleValues.push(value);
+  const feedbackRows = scaleValues.map((label) => ({ label, count: byFeedback.get(label) ?? 0 }));
+  const returned = feedbackRows.reduce((sum, r) => sum + r.count, 0);
+  const feedbackPercents = distribute(feedbackRows.map((r) => r.count), returned, decimals, rounding);
+  const feedback = feedbackRows.map((r, i) => ({ ...r, percent: feedbackPercents[i]! }));
+  const satisfiedSet = new Set(scale ? satisfiedValues(scale, options.satisfiedNumerator) : []);
+  const satisfied = feedbackRows.filter((r) => satisfiedSet.has(r.label)).reduce((sum, r) => sum + r.count, 0);
+  const satisfiedWord = [...satisfiedSet].join('、') || '满意';
+
+  const resolutionCodes = RESOLUTION_CODES[options.resolutionNumerator].filter((c) => codes.includes(c));
+  const resolved = resolutionCodes.reduce((sum, code) => sum + (byCode.get(code) ?? 0), 0);
+  const resolutionWords = resolutionCodes.map((c) => `“${resultLabel(info, c)}”`).join('和');
+
+  const all = `全部 ${total} 件`;
+  const rates: Record<RateKey, Rate> = {
+    answered: rate(RATE_LABELS.answered, answered, total, decimals, `已答复 ${answered} 件 / ${all}`),
+    onTime: rate(RATE_LABELS.onTime, onTime, total, decimals, `按期答复 ${onTime} 件 / ${all}`),
+    closed: rate(RATE_LABELS.closed, closed, answered, decimals, `已办结 ${closed} 件 / 已答复 ${answered} 件`),
+    published: rate(RATE_LABELS.published, published, total, decimals, `已公开 ${published} 件 / ${all}`),
+    met: rate(RATE_LABELS.met, met, total, decimals, `与代表见面 ${met} 件 / ${all}`),
+    satisfied: rate(RATE_LABELS.satisfied, satisfied, returned, decimals, `评价为${satisfiedWord} ${satisfied} 件 / 已反馈评价 ${returned} 件`),
+    resolution: rate(
+      options.resolutionNumerator === 'A' ? `${resultLabel(info, 'A')}率` : RATE_LABELS.resolution,
+      resolved,
+      total,
+      decimals,
+      `办理结果为${resolutionWords}的 ${resolved} 件 / ${all}`,
+    ),
+  };
+
+  return {
+    session: { name: info.name, year: info.year },
+    options,
+    total,
+    answered,
+    byCategory,
+    byResult,
+    feedback,
+    feedbackScale: scale,
+    feedbackReturned: returned,
+    feedbackNotReturned: total - returned,
+    rates,
+    byUnit: computeUnitStats(info, unitCube, codes, satisfiedSet, decimals),
+  };
+}
+
+function computeUnitStats(
+  info: StatsSessionInfo,
+  unitCube: readonly UnitCubeCell[],
+  codes: readonly ResultCode[],
+  satisfiedSet: ReadonlySet<string>,
+  decimals: Decimals,
+): UnitStats[] {
+  interface Acc {
+    unitId: number;
+    unit: string;
+    leadCount: number;
+    coCount: number;
+    results: Map<ResultCode, number>;
+    answered: number;
+    onTime: number;
+    returned: number;
+    satisfied: number;
+  }
+  const units = new Map<number, Acc>();
+  for (const cell of unitCube) {
+    let acc = units.get(cell.unitId);
+    if (!acc) {
+      acc = { unitId: cell.unitId, unit: cell.unitName, leadCount: 0, coCount: 0, results: new Map(), answered: 0, onTime: 0, returned: 0, satisfied: 0 };
+      units.set(cell.unitId, acc);
+    }
+    const n = cell.count;
+    if (cell.role === 'co') {
+      acc.coCount += n;
+      continue;
+    }
+    acc.leadCount += n;
+    if (cell.resultCode) acc.results.set(cell.resultCode, (acc.results.get(cell.resultCode) ?? 0) + n);
+    acc.answered += cell.answered * n;
+    acc.onTime += cell.onTime * n;
+    if (cell.feedback !== null && cell.feedback !== NO_OPINION) {
+      acc.returned += n;
+      if (satisfiedSet.has(cell.feedback)) acc.satisfied += n;
+    }
+  }
+  return [...units.values()]
+    .sort((a, b) => b.leadCount - a.leadCount || b.coCount - a.coCount || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
+    .map((acc) => ({
+      unitId: acc.unitId,
+      unit: acc.unit,
+      leadCount: acc.leadCount,
+      coCount: acc.coCount,
+      results: codes.map((code) => ({ code, label: resultLabel(info, code), count: acc.results.get(code) ?? 0 })),
+      answered: acc.answered,
+      onTime: acc.onTime,
+      onTimeRate: rate(RATE_LABELS.onTime, acc.onTime, acc.leadCount, decimals, `按期答复 ${acc.onTime} 件 / 主办 ${acc.leadCount} 件`),
+      feedbackReturned: acc.returned,
+      satisfied: acc.satisfied,
+      satisfiedRate: rate(RATE_LABELS.satisfied, acc.satisfied, acc.returned, decimals, `满意 ${acc.satisfied} 件 / 已反馈 ${acc.returned} 件`),
+    }));
+}
