@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/domain/errors';
-import { addMonthsIso, isIsoDate } from '../electron/domain/dates';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -32,13 +31,6 @@ function stamp(date: Date): string {
 
 function describe(file: string): string {
   return `「${file}」`;
-}
-
-/** Functions the SQL queries use, implemented once in the domain code. */
-function registerFunctions(db: Db): void {
-  db.function('jy_add_months', { deterministic: true }, (date: unknown, months: unknown) =>
-    typeof date === 'string' && isIsoDate(date) && typeof months === 'number' ? addMonthsIso(date, months) : null,
-  );
 }
 
 function readVersion(db: Db, file: string): number {
@@ -107,7 +99,6 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    registerFunctions(db);
 
     let backupPath: string | null = null;
     const pending = migrations.filter((m) => m.version > fromVersion);

@@ -81,10 +81,15 @@ CREATE TABLE proposals (
   title              TEXT NOT NULL,
   delegation         TEXT NOT NULL DEFAULT '',
   category_id        INTEGER REFERENCES session_categories(id) ON DELETE SET NULL,
+  -- The one lead unit (主办单位); its handling row is in handlings with role 'lead'.
+  lead_unit_id       INTEGER REFERENCES units(id) ON DELETE RESTRICT,
   content            TEXT NOT NULL DEFAULT '',
   assigned_date      TEXT,
   deadline           TEXT,
   extended           INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1)),
+  -- The stated deadline, or 交办 + the session's months: kept by the data layer, so that
+  -- statistics compare two columns instead of doing calendar arithmetic per row.
+  effective_deadline TEXT,
   reply_date         TEXT,
   reply_number       TEXT NOT NULL DEFAULT '',
   signer             TEXT NOT NULL DEFAULT '',
@@ -103,9 +108,21 @@ CREATE TABLE proposals (
   version            INTEGER NOT NULL DEFAULT 1,
   created_at         TEXT NOT NULL,
   updated_at         TEXT NOT NULL,
+  -- Answered: a reply date or a result class is recorded. On time: answered and not known to
+  -- be late (no reply date or no deadline to compare with counts as on time).
+  answered           INTEGER GENERATED ALWAYS AS (reply_date IS NOT NULL OR result_code IS NOT NULL) VIRTUAL,
+  on_time            INTEGER GENERATED ALWAYS AS (CASE
+                       WHEN reply_date IS NULL AND result_code IS NULL THEN 0
+                       WHEN reply_date IS NULL OR effective_deadline IS NULL THEN 1
+                       WHEN reply_date <= effective_deadline THEN 1
+                       ELSE 0 END) VIRTUAL,
   UNIQUE (session_id, number_key)
 );
 CREATE INDEX proposals_session ON proposals(session_id, number_sort);
+-- Statistics read these indexes only, in their order, never the wide rows with reply texts.
+CREATE INDEX proposals_stats ON proposals(session_id, category_id, result_code, feedback, published, met, closed, answered, on_time);
+CREATE INDEX proposals_unit_stats ON proposals(session_id, lead_unit_id, result_code, feedback, answered, on_time);
+CREATE INDEX proposals_open ON proposals(session_id, answered, effective_deadline);
 
 CREATE TABLE proposal_deputies (
   proposal_id  INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
@@ -121,6 +138,8 @@ CREATE INDEX proposal_deputies_deputy ON proposal_deputies(deputy_id);
 CREATE TABLE handlings (
   id             INTEGER PRIMARY KEY,
   proposal_id    INTEGER NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  -- The proposal's session, repeated so that per-unit counts need no join.
+  session_id     INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
   unit_id        INTEGER NOT NULL REFERENCES units(id) ON DELETE RESTRICT,
   role           TEXT NOT NULL CHECK (role IN ('lead', 'co')),
   position       INTEGER NOT NULL,
@@ -131,6 +150,7 @@ CREATE TABLE handlings (
   UNIQUE (proposal_id, unit_id)
 );
 CREATE INDEX handlings_unit ON handlings(unit_id, role);
+CREATE INDEX handlings_session ON handlings(session_id, role, unit_id);
 
 CREATE TABLE consultations (
   id           INTEGER PRIMARY KEY,

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { UserError } from '../../electron/domain/errors';
 import type { ResultCode } from '../../electron/domain/result-classes';
+import { createDeadlineKeeper } from './effective-deadlines';
 
 /** The scalar fields of a proposal, as the application sees them. */
 export interface ProposalFields {
@@ -101,7 +102,8 @@ export interface LedgerProposal extends Proposal {
   category: string;
   leadDeputies: string[];
   coDeputies: string[];
-  leadUnits: string[];
+  /** The lead unit's name, or '' when none is assigned yet. */
+  leadUnit: string;
   coUnits: string[];
 }
 
@@ -134,11 +136,15 @@ function fromRow(row: Row): Proposal {
 export interface PeopleAndUnits {
   leadDeputies: number[];
   coDeputies: number[];
-  leadUnits: number[];
+  leadUnit: number | null;
   coUnits: number[];
 }
 
+/** Fields whose change moves the effective deadline. */
+const DEADLINE_FIELDS: readonly ProposalFieldKey[] = ['assignedDate', 'deadline', 'extended'];
+
 export function createProposalsRepo(db: Db, now: () => string) {
+  const deadlines = createDeadlineKeeper(db);
   const insertSql = db.prepare(
     `INSERT INTO proposals (session_id, ${FIELD_KEYS.map((k) => COLUMNS[k]).join(', ')}, created_at, updated_at)
      VALUES (@sessionId, ${FIELD_KEYS.map((k) => '@' + k).join(', ')}, @now, @now)`,
@@ -156,8 +162,7 @@ export function createProposalsRepo(db: Db, now: () => string) {
   const unitsOfSession = db.prepare<[number], { proposal_id: number; role: 'lead' | 'co'; name: string }>(
     `SELECT h.proposal_id, h.role, u.name FROM handlings h
        JOIN units u ON u.id = h.unit_id
-       JOIN proposals p ON p.id = h.proposal_id
-      WHERE p.session_id = ? ORDER BY h.proposal_id, h.role = 'co', h.position`,
+      WHERE h.session_id = ? ORDER BY h.proposal_id, h.role = 'co', h.position`,
   );
   const categoriesOfSession = db.prepare<[number], { id: number; name: string }>(
     'SELECT id, name FROM session_categories WHERE session_id = ?',
@@ -184,7 +189,7 @@ export function createProposalsRepo(db: Db, now: () => string) {
           category: proposal.categoryId === null ? '' : (categoryNames.get(proposal.categoryId) ?? ''),
           leadDeputies: [],
           coDeputies: [],
-          leadUnits: [],
+          leadUnit: '',
           coUnits: [],
         });
       }
@@ -192,14 +197,19 @@ export function createProposalsRepo(db: Db, now: () => string) {
         rows.get(d.proposal_id)?.[d.role === 'lead' ? 'leadDeputies' : 'coDeputies'].push(d.name);
       }
       for (const u of unitsOfSession.all(sessionId)) {
-        rows.get(u.proposal_id)?.[u.role === 'lead' ? 'leadUnits' : 'coUnits'].push(u.name);
+        const row = rows.get(u.proposal_id);
+        if (!row) continue;
+        if (u.role === 'lead') row.leadUnit = u.name;
+        else row.coUnits.push(u.name);
       }
       return [...rows.values()];
     },
 
     insert(sessionId: number, fields: ProposalFields): number {
       const result = insertSql.run({ ...toParams(fields), sessionId, now: now() });
-      return Number(result.lastInsertRowid);
+      const id = Number(result.lastInsertRowid);
+      deadlines.refresh(id);
+      return id;
     },
 
     /**
@@ -222,6 +232,7 @@ export function createProposalsRepo(db: Db, now: () => string) {
           `建议「${String(current.number)}」已被他人或另一个窗口修改过（您编辑的是第 ${expectedVersion} 版，现在是第 ${String(current.version)} 版）。为避免覆盖对方的修改，本次保存未生效，请重新打开后再改。`,
         );
       }
+      if (keys.some((k) => DEADLINE_FIELDS.includes(k))) deadlines.refresh(id);
     },
 
     /**
@@ -229,28 +240,31 @@ export function createProposalsRepo(db: Db, now: () => string) {
      * their dates and opinion text; rows of units no longer named are removed.
      */
     setPeopleAndUnits(id: number, links: PeopleAndUnits): void {
+      const proposal = byId.get(id);
+      if (!proposal) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);
       db.prepare('DELETE FROM proposal_deputies WHERE proposal_id = ?').run(id);
       const insertDeputy = db.prepare('INSERT OR IGNORE INTO proposal_deputies (proposal_id, deputy_id, role, position) VALUES (?, ?, ?, ?)');
       links.leadDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'lead', i));
       links.coDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'co', i));
 
+      db.prepare('UPDATE proposals SET lead_unit_id = ? WHERE id = ?').run(links.leadUnit, id);
       const wanted = [
-        ...links.leadUnits.map((unitId) => ({ unitId, role: 'lead' as const })),
-        ...links.coUnits.map((unitId) => ({ unitId, role: 'co' as const })),
+        ...(links.leadUnit === null ? [] : [{ unitId: links.leadUnit, role: 'lead' as const }]),
+        ...links.coUnits.filter((u) => u !== links.leadUnit).map((unitId) => ({ unitId, role: 'co' as const })),
       ];
       const keep = new Set(wanted.map((w) => w.unitId));
       const existing = db.prepare<[number], { unit_id: number }>('SELECT unit_id FROM handlings WHERE proposal_id = ?').all(id);
       const remove = db.prepare('DELETE FROM handlings WHERE proposal_id = ? AND unit_id = ?');
       for (const row of existing) if (!keep.has(row.unit_id)) remove.run(id, row.unit_id);
       const upsert = db.prepare(
-        `INSERT INTO handlings (proposal_id, unit_id, role, position) VALUES (?, ?, ?, ?)
+        `INSERT INTO handlings (proposal_id, session_id, unit_id, role, position) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (proposal_id, unit_id) DO UPDATE SET role = excluded.role, position = excluded.position`,
       );
       const seen = new Set<number>();
       wanted.forEach((w, i) => {
-        if (seen.has(w.unitId)) return; // a unit named both lead and co keeps the lead role
+        if (seen.has(w.unitId)) return;
         seen.add(w.unitId);
-        upsert.run(id, w.unitId, w.role, i);
+        upsert.run(id, proposal.session_id, w.unitId, w.role, i);
       });
     },
 

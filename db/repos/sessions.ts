@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { createDeadlineKeeper } from './effective-deadlines';
 import { UserError } from '../../electron/domain/errors';
 import { defaultResultLabels, RESULT_CODES, type ResultCode } from '../../electron/domain/result-classes';
 import {
@@ -100,6 +101,7 @@ export interface CategoryRow {
 }
 
 export function createSessionsRepo(db: Db, now: () => string) {
+  const deadlines = createDeadlineKeeper(db);
   const byId = db.prepare<[number], SessionRow>('SELECT * FROM sessions WHERE id = ?');
   const byName = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE name = ?');
   const all = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY year DESC, id DESC');
@@ -204,6 +206,12 @@ export function createSessionsRepo(db: Db, now: () => string) {
       ).run({ ...cols, id, updated_at: now() });
       if (patch.resultClassCount !== undefined && patch.resultClassCount !== current.resultClassCount) {
         repo.setResultLabels(id, defaultResultLabels(merged.resultClassCount));
+      }
+      if (
+        merged.deadlines.replyMonths !== current.deadlines.replyMonths ||
+        merged.deadlines.extendedReplyMonths !== current.deadlines.extendedReplyMonths
+      ) {
+        deadlines.refreshSession(id);
       }
       return repo.get(id);
     },

@@ -1,60 +1,62 @@
 import type { Db } from '../connection';
-import type { ResultCode } from '../../electron/domain/result-classes';
-import type { CubeCell, UnitCubeCell } from '../../electron/stats/metrics';
+import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/stats/metrics';
 
 /**
- * Aggregates for the statistics engine, computed by SQLite in one pass over a session: the
- * engine (electron/stats) turns these exact counts into printed figures.
+ * Aggregates for the statistics engine. Each query reads one covering index in its own order
+ * (see migration 1), so SQLite streams the groups without sorting and never touches the wide
+ * rows that hold reply texts; the engine (electron/stats) turns the exact counts into figures.
  */
 
-export interface DeadlineRow {
+export interface OpenDeadlineCount {
+  /** Null when no deadline can be known (no 交办日期 and no stated 办理期限). */
+  deadline: string | null;
+  count: number;
+}
+
+export interface UrgentRow {
   id: number;
   number: string;
   title: string;
-  assignedDate: string | null;
-  deadline: string | null;
-  extended: 0 | 1;
-  replyDate: string | null;
-  resultCode: ResultCode | null;
+  deadline: string;
 }
-
-// Answered: a reply date or a result class is recorded. On time: answered and not known to be
-// late (the reply date is on or before the stated deadline, or 交办 + the session's months).
-const ANSWERED = '(p.reply_date IS NOT NULL OR p.result_code IS NOT NULL)';
-const ON_TIME = `(CASE
-    WHEN NOT ${ANSWERED} THEN 0
-    WHEN p.reply_date IS NULL THEN 1
-    ELSE p.reply_date <= COALESCE(p.deadline,
-      jy_add_months(p.assigned_date, CASE WHEN p.extended = 1 THEN s.extended_reply_months ELSE s.reply_months END),
-      '9999-12-31')
-  END)`;
 
 export function createStatsQueries(db: Db) {
   const cube = db.prepare<[number], CubeCell>(`
-    SELECT p.category_id AS categoryId, p.result_code AS resultCode, p.feedback AS feedback,
-           p.published AS published, p.met AS met, p.closed AS closed,
-           ${ANSWERED} AS answered, ${ON_TIME} AS onTime, count(*) AS count
-      FROM proposals p JOIN sessions s ON s.id = p.session_id
-     WHERE p.session_id = ?
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
-  const unitCube = db.prepare<[number], UnitCubeCell>(`
-    SELECT h.unit_id AS unitId, u.name AS unitName, h.role AS role, p.result_code AS resultCode,
-           p.feedback AS feedback, ${ANSWERED} AS answered, ${ON_TIME} AS onTime, count(*) AS count
-      FROM handlings h
-      JOIN proposals p ON p.id = h.proposal_id
-      JOIN sessions s ON s.id = p.session_id
-      JOIN units u ON u.id = h.unit_id
-     WHERE p.session_id = ?
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-  const deadlines = db.prepare<[number], DeadlineRow>(`
-    SELECT id, number, title, assigned_date AS assignedDate, deadline, extended, reply_date AS replyDate,
-           result_code AS resultCode
-      FROM proposals WHERE session_id = ?
-     ORDER BY number_sort IS NULL, number_sort, number_key`);
+    SELECT category_id AS categoryId, result_code AS resultCode, feedback, published, met, closed,
+           answered, on_time AS onTime, count(*) AS count
+      FROM proposals INDEXED BY proposals_stats
+     WHERE session_id = ?
+     GROUP BY category_id, result_code, feedback, published, met, closed, answered, on_time`);
+  const leadUnits = db.prepare<[number], LeadUnitCell>(`
+    SELECT lead_unit_id AS unitId, result_code AS resultCode, feedback, answered, on_time AS onTime, count(*) AS count
+      FROM proposals INDEXED BY proposals_unit_stats
+     WHERE session_id = ? AND lead_unit_id IS NOT NULL
+     GROUP BY lead_unit_id, result_code, feedback, answered, on_time`);
+  const coUnits = db.prepare<[number], UnitCount>(`
+    SELECT unit_id AS unitId, count(*) AS count
+      FROM handlings INDEXED BY handlings_session
+     WHERE session_id = ? AND role = 'co'
+     GROUP BY unit_id`);
+  const unitNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM units');
+  const open = db.prepare<[number], OpenDeadlineCount>(`
+    SELECT effective_deadline AS deadline, count(*) AS count
+      FROM proposals INDEXED BY proposals_open
+     WHERE session_id = ? AND answered = 0
+     GROUP BY effective_deadline`);
+  const urgent = db.prepare<[number, string, number], UrgentRow>(`
+    SELECT id, number, title, effective_deadline AS deadline
+      FROM proposals INDEXED BY proposals_open
+     WHERE session_id = ? AND answered = 0 AND effective_deadline <= ?
+     ORDER BY effective_deadline, number_sort
+     LIMIT ?`);
   return {
     cube: (sessionId: number) => cube.all(sessionId),
-    unitCube: (sessionId: number) => unitCube.all(sessionId),
-    deadlineRows: (sessionId: number) => deadlines.all(sessionId),
+    leadUnits: (sessionId: number) => leadUnits.all(sessionId),
+    coUnits: (sessionId: number) => coUnits.all(sessionId),
+    unitNames: () => new Map(unitNames.all().map((u) => [u.id, u.name])),
+    openDeadlines: (sessionId: number) => open.all(sessionId),
+    /** Unanswered items whose deadline is on or before `until`, earliest first. */
+    urgent: (sessionId: number, until: string, limit: number) => urgent.all(sessionId, until, limit),
   };
 }
 

@@ -58,8 +58,8 @@ export async function runCli(argv: string[], io: Output = consoleOutput): Promis
   }
 }
 
-const isMain = process.argv[1] !== undefined && /cli[\\/]main\.[cm]?[jt]s$|jianyi(\.c?js)?$/.test(process.argv[1]);
-if (isMain) {
+// Run directly (`tsx electron/cli/main.ts`); the bin imports runCli from the bundle instead.
+if (process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1])) {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -286,7 +286,7 @@ function generateSession(store: Store, rng: Random, deputies: string[], input: G
     store.proposals.setPeopleAndUnits(id, {
       leadDeputies: [deputyIds.get(lead)!],
       coDeputies: coSigners.map((d) => deputyIds.get(d)!),
-      leadUnits: [unitIds.get(leadUnit)!],
+      leadUnit: unitIds.get(leadUnit)!,
       coUnits: coUnits.map((u) => unitIds.get(u)!),
     });
   }

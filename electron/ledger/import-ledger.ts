@@ -85,7 +85,7 @@ function merge(existing: LedgerFacts | null, record: LedgerRecord, present: Read
   apply('coDeputies', 'coDeputies');
   apply('delegation', 'delegation');
   apply('category', 'category');
-  apply('leadUnits', 'leadUnits');
+  apply('leadUnits', 'leadUnit');
   apply('coUnits', 'coUnits');
   apply('assignedDate', 'assignedDate');
   apply('deadline', 'deadline');
@@ -211,7 +211,7 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
     if (!target.feedbackScale && parsed.feedbackScale) store.sessions.updateSettings(target.id, { feedbackScale: parsed.feedbackScale });
     if (target.categories.length === 0) store.sessions.addCategories(target.id, parsed.categories);
     const categoryIds = new Map(store.sessions.categories(target.id).map((c) => [c.name, c.id]));
-    const unitIds = store.units.ensure(plans.flatMap((p) => [...p.facts.leadUnits, ...p.facts.coUnits]));
+    const unitIds = store.units.ensure(plans.flatMap((p) => [p.facts.leadUnit, ...p.facts.coUnits].filter(Boolean)));
 
     for (const { facts, id, plan } of plans) {
       if (plan.action === 'unchanged') continue;
@@ -227,7 +227,7 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
       store.proposals.setPeopleAndUnits(proposalId, {
         leadDeputies: facts.leadDeputies.map((n) => deputyIds.get(n)!),
         coDeputies: facts.coDeputies.map((n) => deputyIds.get(n)!),
-        leadUnits: facts.leadUnits.map((n) => unitIds.get(n)!),
+        leadUnit: facts.leadUnit ? unitIds.get(facts.leadUnit)! : null,
         coUnits: facts.coUnits.map((n) => unitIds.get(n)!),
       });
       store.events.append({

@@ -18,7 +18,7 @@ export function factsOfProposal(p: LedgerProposal): LedgerFacts {
     coDeputies: p.coDeputies,
     delegation: p.delegation,
     category: p.category,
-    leadUnits: p.leadUnits,
+    leadUnit: p.leadUnit,
     coUnits: p.coUnits,
     assignedDate: p.assignedDate,
     deadline: p.deadline,
@@ -54,7 +54,7 @@ export function ledgerText(field: LedgerField, facts: LedgerFacts, resultLabels:
     case 'category':
       return facts.category;
     case 'leadUnits':
-      return joinList(facts.leadUnits);
+      return facts.leadUnit;
     case 'coUnits':
       return joinList(facts.coUnits);
     case 'assignedDate':

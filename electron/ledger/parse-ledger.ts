@@ -27,7 +27,8 @@ export interface LedgerRecord {
   coDeputies: string[];
   delegation: string;
   category: string;
-  leadUnits: string[];
+  /** The one lead unit (主办单位), or '' when none is given. */
+  leadUnit: string;
   coUnits: string[];
   assignedDate: IsoDate | null;
   deadline: IsoDate | null;
@@ -313,7 +314,11 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     const leaderFlag = parseYesNo(leaderText);
 
     const leadUnits = splitList(text('leadUnits'));
-    const coUnits = splitList(text('coUnits')).filter((u) => !leadUnits.includes(u));
+    if (leadUnits.length > 1) {
+      error('leadUnits', `只能填一个单位，现有 ${leadUnits.length} 个：${leadUnits.join('、')}（共同办理的其他单位请填在「会办单位」）`);
+    }
+    const leadUnit = leadUnits[0] ?? '';
+    const coUnits = splitList(text('coUnits')).filter((u) => u !== leadUnit);
     const leadDeputies = splitList(text('leadDeputies'));
     const coDeputies = splitList(text('coDeputies')).filter((d) => !leadDeputies.includes(d));
 
@@ -327,7 +332,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
       coDeputies,
       delegation: text('delegation'),
       category,
-      leadUnits,
+      leadUnit,
       coUnits,
       assignedDate,
       deadline,

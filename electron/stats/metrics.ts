@@ -20,15 +20,26 @@ export interface CubeCell {
   count: number;
 }
 
-export interface UnitCubeCell {
+/** Lead items of one unit sharing one combination of result, feedback and timeliness. */
+export interface LeadUnitCell {
   unitId: number;
-  unitName: string;
-  role: 'lead' | 'co';
   resultCode: ResultCode | null;
   feedback: string | null;
   answered: 0 | 1;
   onTime: 0 | 1;
   count: number;
+}
+
+export interface UnitCount {
+  unitId: number;
+  count: number;
+}
+
+export interface UnitCounts {
+  lead: readonly LeadUnitCell[];
+  /** Co-handling items (会办件) per unit. */
+  co: readonly UnitCount[];
+  names: ReadonlyMap<number, string>;
 }
 
 export interface StatsOptions {
@@ -137,7 +148,7 @@ function scaleOf(info: StatsSessionInfo, values: Iterable<string>): FeedbackScal
 export function computeStatistics(
   info: StatsSessionInfo,
   cube: readonly CubeCell[],
-  unitCube: readonly UnitCubeCell[],
+  units: UnitCounts,
   options: StatsOptions,
 ): Statistics {
   const { decimals, rounding } = options;
@@ -156,7 +167,7 @@ export function computeStatistics(
     total += n;
     answered += cell.answered * n;
     onTime += cell.onTime * n;
-    closed += cell.closed * n;
+    closed += cell.closed * cell.answered * n; // 办结率 is over answered items: count closed ones among them
     published += cell.published * n;
     met += cell.met * n;
     byCategoryId.set(cell.categoryId, (byCategoryId.get(cell.categoryId) ?? 0) + n);
@@ -232,13 +243,13 @@ export function computeStatistics(
     feedbackReturned: returned,
     feedbackNotReturned: total - returned,
     rates,
-    byUnit: computeUnitStats(info, unitCube, codes, satisfiedSet, decimals),
+    byUnit: computeUnitStats(info, units, codes, satisfiedSet, decimals),
   };
 }
 
 function computeUnitStats(
   info: StatsSessionInfo,
-  unitCube: readonly UnitCubeCell[],
+  units: UnitCounts,
   codes: readonly ResultCode[],
   satisfiedSet: ReadonlySet<string>,
   decimals: Decimals,
@@ -254,18 +265,20 @@ function computeUnitStats(
     returned: number;
     satisfied: number;
   }
-  const units = new Map<number, Acc>();
-  for (const cell of unitCube) {
-    let acc = units.get(cell.unitId);
+  const byId = new Map<number, Acc>();
+  const accOf = (unitId: number): Acc => {
+    let acc = byId.get(unitId);
     if (!acc) {
-      acc = { unitId: cell.unitId, unit: cell.unitName, leadCount: 0, coCount: 0, results: new Map(), answered: 0, onTime: 0, returned: 0, satisfied: 0 };
-      units.set(cell.unitId, acc);
+      const unit = units.names.get(unitId) ?? `单位${unitId}`;
+      acc = { unitId, unit, leadCount: 0, coCount: 0, results: new Map(), answered: 0, onTime: 0, returned: 0, satisfied: 0 };
+      byId.set(unitId, acc);
     }
+    return acc;
+  };
+  for (const { unitId, count } of units.co) accOf(unitId).coCount += count;
+  for (const cell of units.lead) {
+    const acc = accOf(cell.unitId);
     const n = cell.count;
-    if (cell.role === 'co') {
-      acc.coCount += n;
-      continue;
-    }
     acc.leadCount += n;
     if (cell.resultCode) acc.results.set(cell.resultCode, (acc.results.get(cell.resultCode) ?? 0) + n);
     acc.answered += cell.answered * n;
@@ -275,7 +288,7 @@ function computeUnitStats(
       if (satisfiedSet.has(cell.feedback)) acc.satisfied += n;
     }
   }
-  return [...units.values()]
+  return [...byId.values()]
     .sort((a, b) => b.leadCount - a.leadCount || b.coCount - a.coCount || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
     .map((acc) => ({
       unitId: acc.unitId,

@@ -1,8 +1,8 @@
 import type { Store } from '../../db/store';
-import type { IsoDate } from '../domain/dates';
+import { addDaysIso, type IsoDate } from '../domain/dates';
 import { RATE_KEYS, type RateKey, type Session } from '../domain/session';
 import { compareRates, type Change } from './compare';
-import { DEADLINE_STATUS_LABELS, deadlineState, type DeadlineStatus } from './deadline';
+import { DEADLINE_STATUS_LABELS, openDeadlineState, type DeadlineStatus } from '../domain/deadlines';
 import { computeStatistics, type Statistics, type StatsOptions } from './metrics';
 import type { Decimals } from './rounding';
 
@@ -23,14 +23,14 @@ export interface DeadlineItem {
   title: string;
   status: DeadlineStatus;
   statusLabel: string;
-  deadline: IsoDate | null;
+  deadline: IsoDate;
   daysLeft: number | null;
 }
 
 export interface DeadlineSummary {
   today: IsoDate;
   counts: Record<DeadlineStatus, number>;
-  /** Unanswered items past or near their deadline, most urgent first. */
+  /** Unanswered items past or near their deadline, most urgent first (at most URGENT_LIST_LIMIT). */
   urgent: DeadlineItem[];
 }
 
@@ -62,7 +62,7 @@ export function statisticsOf(store: Store, session: Session, options: StatsOptio
       feedbackScale: session.feedbackScale,
     },
     store.stats.cube(session.id),
-    store.stats.unitCube(session.id),
+    { lead: store.stats.leadUnits(session.id), co: store.stats.coUnits(session.id), names: store.stats.unitNames() },
     options,
   );
 }
@@ -83,25 +83,21 @@ function compare(store: Store, session: Session, current: Statistics, options: S
   return { previousSession: previous?.name ?? null, rates };
 }
 
-function deadlines(store: Store, session: Session, today: IsoDate): DeadlineSummary {
+/** At most this many urgent items are listed (the counts are always complete). */
+export const URGENT_LIST_LIMIT = 200;
+
+function deadlines(store: Store, session: Session, current: Statistics, today: IsoDate): DeadlineSummary {
   const counts = Object.fromEntries(Object.keys(DEADLINE_STATUS_LABELS).map((k) => [k, 0])) as Record<DeadlineStatus, number>;
-  const urgent: DeadlineItem[] = [];
-  for (const row of store.stats.deadlineRows(session.id)) {
-    const state = deadlineState({ ...row, extended: row.extended === 1 }, session.deadlines, today);
-    counts[state.status] += 1;
-    if (state.status === 'overdue' || state.status === 'due-soon') {
-      urgent.push({
-        id: row.id,
-        number: row.number,
-        title: row.title,
-        status: state.status,
-        statusLabel: DEADLINE_STATUS_LABELS[state.status],
-        deadline: state.deadline,
-        daysLeft: state.daysLeft,
-      });
-    }
+  counts['on-time'] = current.rates.onTime.numerator;
+  counts.late = current.answered - current.rates.onTime.numerator;
+  for (const { deadline, count } of store.stats.openDeadlines(session.id)) {
+    counts[openDeadlineState(deadline, session.deadlines, today).status] += count;
   }
-  urgent.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  const until = addDaysIso(today, session.deadlines.dueSoonDays);
+  const urgent = store.stats.urgent(session.id, until, URGENT_LIST_LIMIT).map((row): DeadlineItem => {
+    const state = openDeadlineState(row.deadline, session.deadlines, today);
+    return { ...row, status: state.status, statusLabel: DEADLINE_STATUS_LABELS[state.status], daysLeft: state.daysLeft };
+  });
   return { today, counts, urgent };
 }
 
@@ -114,5 +110,5 @@ export function sessionStatistics(
 ): SessionStatistics {
   const options = optionsOf(session, overrides);
   const current = statisticsOf(store, session, options);
-  return { ...current, comparison: compare(store, session, current, options), deadlines: deadlines(store, session, today) };
+  return { ...current, comparison: compare(store, session, current, options), deadlines: deadlines(store, session, current, today) };
 }

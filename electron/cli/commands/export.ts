@@ -9,9 +9,11 @@ export async function exportCommand(args: string[], io: Output): Promise<number>
   const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, session: { type: 'string' } }, exportUsage);
   const file = positionals[0];
   if (!file) throw new UsageError(`请指定导出的文件名。\n${exportUsage}`);
-  const store = await openExistingStore(required(values.db, 'db', exportUsage));
+  const dbFile = required(values.db, 'db', exportUsage);
+  const sessionName = required(values.session, 'session', exportUsage);
+  const store = await openExistingStore(dbFile);
   try {
-    const session = store.sessions.getByName(required(values.session, 'session', exportUsage));
+    const session = store.sessions.getByName(sessionName);
     const result = await exportLedgerFile(store, session, file);
     io.out(`已导出会议「${session.name}」的台账 ${result.rows} 件到「${file}」。`);
     return 0;

@@ -43,16 +43,13 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   if (positionals.length > 1) throw new UsageError(`一次只能导入一个文件。\n${importUsage}`);
   const kind = values.kind === undefined ? undefined : ({ 建议: 'npc', 提案: 'cppcc', npc: 'npc', cppcc: 'cppcc' } as const)[values.kind];
   if (values.kind !== undefined && !kind) throw new UsageError(`选项 --kind 应为“建议”或“提案”，而不是「${values.kind}」。`);
-  const store = await openExistingStore(required(values.db, 'db', importUsage));
+  const dbFile = required(values.db, 'db', importUsage);
+  const sessionName = required(values.session, 'session', importUsage);
+  const year = integerOption(values.year, 'year', 1949, 2200);
+  const dryRun = values['dry-run'] === true;
+  const store = await openExistingStore(dbFile);
   try {
-    const dryRun = values['dry-run'] === true;
-    const report = await importLedgerFile(store, file, {
-      sessionName: required(values.session, 'session', importUsage),
-      year: integerOption(values.year, 'year', 1949, 2200),
-      kind,
-      sheet: values.sheet,
-      dryRun,
-    });
+    const report = await importLedgerFile(store, file, { sessionName, year, kind, sheet: values.sheet, dryRun });
     if (report.errors.length > 0) {
       io.err(`台账有 ${report.errors.length} 处错误，未导入任何数据。请改正后重新导入：`);
       for (const error of report.errors) io.err(`  ${error}`);

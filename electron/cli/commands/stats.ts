@@ -120,9 +120,11 @@ export async function statsCommand(args: string[], io: Output): Promise<number> 
     throw new UsageError(`选项 --rounding 应为 half-up（四舍五入）或 largest-remainder（最大余数法），而不是「${rounding}」。`);
   }
   if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
-  const store = await openExistingStore(required(values.db, 'db', statsUsage));
+  const dbFile = required(values.db, 'db', statsUsage);
+  const sessionName = required(values.session, 'session', statsUsage);
+  const store = await openExistingStore(dbFile);
   try {
-    const session = store.sessions.getByName(required(values.session, 'session', statsUsage));
+    const session = store.sessions.getByName(sessionName);
     const stats = sessionStatistics(store, session, values.today ?? todayIso(), {
       ...(decimals !== undefined ? { decimals } : {}),
       ...(rounding !== undefined ? { rounding } : {}),

@@ -4,9 +4,9 @@ import {
   addWorkingDaysIso,
   daysBetween,
   type IsoDate,
-} from '../domain/dates';
-import type { ResultCode } from '../domain/result-classes';
-import type { DeadlineRules } from '../domain/session';
+} from './dates';
+import type { ResultCode } from './result-classes';
+import type { DeadlineRules } from './session';
 
 export interface DeadlineFacts {
   assignedDate: IsoDate | null;
@@ -35,7 +35,10 @@ export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
 };
 
 /** The reply deadline: the stated one, or 交办 + 3 months (6 with an approved extension). */
-export function replyDeadline(facts: DeadlineFacts, rules: DeadlineRules): IsoDate | null {
+export function replyDeadline(
+  facts: Pick<DeadlineFacts, 'assignedDate' | 'deadline' | 'extended'>,
+  rules: Pick<DeadlineRules, 'replyMonths' | 'extendedReplyMonths'>,
+): IsoDate | null {
   if (facts.deadline) return facts.deadline;
   if (!facts.assignedDate) return null;
   return addMonthsIso(facts.assignedDate, facts.extended ? rules.extendedReplyMonths : rules.replyMonths);
@@ -55,6 +58,11 @@ export function deadlineState(facts: DeadlineFacts, rules: DeadlineRules, today:
     const late = facts.replyDate !== null && deadline !== null && facts.replyDate > deadline;
     return { status: late ? 'late' : 'on-time', deadline, daysLeft: null };
   }
+  return openDeadlineState(deadline, rules, today);
+}
+
+/** The state of an item not answered yet whose reply deadline is `deadline`. */
+export function openDeadlineState(deadline: IsoDate | null, rules: Pick<DeadlineRules, 'dueSoonDays'>, today: IsoDate): DeadlineState {
   if (!deadline) return { status: 'no-deadline', deadline, daysLeft: null };
   const daysLeft = daysBetween(today, deadline);
   const status: DeadlineStatus = daysLeft < 0 ? 'overdue' : daysLeft <= rules.dueSoonDays ? 'due-soon' : 'pending';

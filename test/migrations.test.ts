@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connection';
+import { MIGRATIONS } from '../db/migrations';
+import { createStore } from '../db/store';
+import { UserError } from '../electron/domain/errors';
+import { tempDir } from './helpers/fixtures';
+
+const LATEST = MIGRATIONS.at(-1)!.version;
+
+describe('opening and migrating a database', () => {
+  it('creates a new database at the latest version with WAL and foreign keys', async () => {
+    const file = path.join(tempDir(), 'new.db');
+    const { db, fromVersion, toVersion, backupPath } = await openDatabase(file);
+    expect([fromVersion, toVersion, backupPath]).toEqual([0, LATEST, null]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+    expect(() => db.prepare('INSERT INTO proposals (session_id, number, number_key, title, created_at, updated_at) VALUES (999, 1, 1, 1, 1, 1)').run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.close();
+  });
+
+  it('refuses a database made by a newer version and leaves it untouched', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future.db');
+    const first = await openDatabase(file);
+    first.db.pragma(`user_version = ${LATEST + 5}`);
+    first.db.pragma('journal_mode = DELETE');
+    first.db.close();
+    const before = fs.readFileSync(file);
+    const filesBefore = fs.readdirSync(dir).sort();
+
+    const attempt = openDatabase(file);
+    await expect(attempt).rejects.toBeInstanceOf(UserError);
+    await expect(openDatabase(file)).rejects.toThrow(`数据库版本 ${LATEST + 5}，本程序只支持到版本 ${LATEST}`);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(filesBefore);
+  });
+
+  it('backs up an existing database before migrating it, then migrates', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    const v1 = MIGRATIONS.slice(0, 1);
+    const first = await openDatabase(file, { migrations: v1 });
+    first.db.prepare("INSERT INTO units (name, created_at) VALUES ('区教育局', 'x')").run();
+    first.db.close();
+
+    const v2 = [...v1, { version: 2, name: 'test-column', sql: "ALTER TABLE units ADD COLUMN nickname TEXT NOT NULL DEFAULT ''" }];
+    const second = await openDatabase(file, { migrations: v2, now: () => new Date(2024, 9, 30, 8, 5, 9) });
+    expect(second.fromVersion).toBe(1);
+    expect(second.toVersion).toBe(2);
+    expect(second.backupPath).toBe(path.join(dir, 'old.升级前备份-v1-20241030-080509.db'));
+    expect(second.db.prepare('SELECT name, nickname FROM units').all()).toEqual([{ name: '区教育局', nickname: '' }]);
+    second.db.close();
+
+    const backup = new Database(second.backupPath!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT name FROM units').all()).toEqual([{ name: '区教育局' }]);
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    backup.close();
+  });
+
+  it('does not back up or migrate a database that is already current', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'current.db');
+    (await openDatabase(file)).db.close();
+    const again = await openDatabase(file);
+    expect(again.backupPath).toBeNull();
+    expect(again.fromVersion).toBe(LATEST);
+    again.db.close();
+    expect(fs.readdirSync(dir).filter((f) => f.includes('备份'))).toEqual([]);
+  });
+
+  it('refuses files that are not its database', async () => {
+    const dir = tempDir();
+    const text = path.join(dir, 'notes.db');
+    fs.writeFileSync(text, '这不是数据库'.repeat(100));
+    await expect(openDatabase(text)).rejects.toThrow('不是建议办理助手的数据库文件');
+
+    const foreign = path.join(dir, 'foreign.db');
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE things (id INTEGER)');
+    other.close();
+    await expect(openDatabase(foreign)).rejects.toThrow('是其他程序的 SQLite 数据库');
+
+    await expect(openDatabase(path.join(dir, 'missing-folder', 'x.db'))).rejects.toThrow('数据库所在的文件夹不存在');
+  });
+
+  it('keeps the event log append-only', async () => {
+    const { db } = await openDatabase(path.join(tempDir(), 'events.db'));
+    const store = createStore(db, { actor: '测试' });
+    store.events.append({ entity: 'session', entityId: 1, action: '测试' });
+    expect(() => db.prepare("UPDATE events SET action = '改'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(store.events.count()).toBe(1);
+    db.close();
+  });
+});
