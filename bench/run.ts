@@ -130,7 +130,8 @@ async function benchImport(): Promise<void> {
     const store = await openStore(path.join(work, `import-${i}.db`), { actor: 'bench' });
     const ms = await time(async () => {
       const report = await importLedgerFile(store, file, { sessionName: '基准会议', year: 2024 });
-      if (!report.committed || report.counts.insert !== rows) throw new Error(`import failed: ${report.errors.slice(0, 3).join('; ')}`);
+      if (!report.committed || report.counts.insert !== rows)
+        throw new Error(`import failed: ${report.errors.slice(0, 3).join('; ')}`);
     });
     if (i > 0) runs.push(ms); // the first run warms up the JIT and the file cache
     store.close();
@@ -152,6 +153,8 @@ console.log(`建议办理助手 基准测试（Node ${process.version}，${os.cp
 for (const r of results) {
   const ok = r.medianMs <= r.goalMs;
   console.log(`${ok ? '达标  ' : '未达标'} ${r.name}`);
-  console.log(`       中位数 ${r.medianMs.toFixed(1)} ms（目标 ≤ ${r.goalMs} ms）；各次 ${r.runs.map((x) => x.toFixed(0)).join('/')} ms；${r.note}`);
+  console.log(
+    `       中位数 ${r.medianMs.toFixed(1)} ms（目标 ≤ ${r.goalMs} ms）；各次 ${r.runs.map((x) => x.toFixed(0)).join('/')} ms；${r.note}`,
+  );
 }
 process.exitCode = results.every((r) => r.medianMs <= r.goalMs) ? 0 : 1;

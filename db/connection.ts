@@ -109,7 +109,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       backupPath = path.join(dir, `${base}.升级前备份-v${fromVersion}-${stamp((options.now ?? (() => new Date()))())}.db`);
       await db.backup(backupPath);
     }
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
     for (const migration of pending) {
       db.transaction(() => {
         db.exec(migration.sql);

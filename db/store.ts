@@ -2,6 +2,7 @@ import os from 'node:os';
 import { openDatabase, type Db, type OpenOptions, type OpenResult } from './connection';
 import { createDeputiesRepo } from './repos/deputies';
 import { createEventsRepo } from './repos/events';
+import { createHandlingRepo } from './repos/handling';
 import { createProposalsRepo } from './repos/proposals';
 import { createReviewsRepo } from './repos/reviews';
 import { createSessionsRepo } from './repos/sessions';
@@ -30,6 +31,7 @@ export function createStore(db: Db, options: { actor?: string; now?: () => Date 
     proposals: createProposalsRepo(db, now),
     units: createUnitsRepo(db, now),
     deputies: createDeputiesRepo(db, now),
+    handling: createHandlingRepo(db),
     reviews: createReviewsRepo(db, now),
     events: createEventsRepo(db, now, options.actor ?? currentUser()),
     stats: createStatsQueries(db),

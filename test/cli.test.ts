@@ -72,10 +72,25 @@ describe('command line', () => {
     expect(stats.rates.resolution).toMatchObject({ label: '解决率', numerator: 97, denominator: 114, percent: '85.1' });
     expect(stats.rates.published).toMatchObject({ numerator: 99, denominator: 114, percent: '86.8' });
 
-    const two = JSON.parse((await cli('stats', '--db', db, '--session', '区六届人大四次会议', '--json', '--decimals', '2')).stdout);
+    const two = JSON.parse(
+      (await cli('stats', '--db', db, '--session', '区六届人大四次会议', '--json', '--decimals', '2')).stdout,
+    );
     expect(two.rates.resolution.percent).toBe('85.09');
     const zero = JSON.parse(
-      (await cli('stats', '--db', db, '--session', '区六届人大四次会议', '--json', '--decimals', '0', '--rounding', 'largest-remainder')).stdout,
+      (
+        await cli(
+          'stats',
+          '--db',
+          db,
+          '--session',
+          '区六届人大四次会议',
+          '--json',
+          '--decimals',
+          '0',
+          '--rounding',
+          'largest-remainder',
+        )
+      ).stdout,
     );
     expect(zero.byResult.map((r: { percent: string }) => r.percent)).toEqual(['74', '11', '5', '10']);
 
@@ -108,8 +123,14 @@ describe('command line', () => {
   });
 
   it('explains usage mistakes with exit code 2', async () => {
-    expect(await cli('stats', '--session', 'x')).toMatchObject({ code: 2, stderr: expect.stringContaining('缺少必需的选项 --db') });
-    expect(await cli('stats', '--db', 'x.db', '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的选项 --bogus') });
+    expect(await cli('stats', '--session', 'x')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('缺少必需的选项 --db'),
+    });
+    expect(await cli('stats', '--db', 'x.db', '--bogus')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('未知的选项 --bogus'),
+    });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('未知的命令「frobnicate」') });
     expect(await cli('stats', '--db', 'x.db', '--session', 'x', '--decimals', '5')).toMatchObject({
       code: 2,
@@ -136,7 +157,10 @@ describe('command line', () => {
     const raw = new Database(db);
     raw.pragma('user_version = 999');
     raw.close();
-    expect(await cli('stats', '--db', db, '--session', 'x')).toMatchObject({ code: 1, stderr: expect.stringContaining('由更新版本的建议办理助手创建') });
+    expect(await cli('stats', '--db', db, '--session', 'x')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('由更新版本的建议办理助手创建'),
+    });
   });
 
   it('demo writes a realistic database, the ledgers and the statistics', async () => {
@@ -144,7 +168,14 @@ describe('command line', () => {
     const result = await cli('demo', '--out', out, '--today', '2024-07-15');
     expect(result.code).toBe(0);
     const files = fs.readdirSync(out);
-    expect(files).toEqual(expect.arrayContaining(['demo.db', '台账-区七届人大三次会议.xlsx', '台账-区七届人大二次会议.xlsx', '统计-区七届人大三次会议.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'demo.db',
+        '台账-区七届人大三次会议.xlsx',
+        '台账-区七届人大二次会议.xlsx',
+        '统计-区七届人大三次会议.json',
+      ]),
+    );
     const stats = JSON.parse(fs.readFileSync(path.join(out, '统计-区七届人大三次会议.json'), 'utf8'));
     expect(stats.total).toBe(260);
     expect(stats.byCategory).toHaveLength(5);
@@ -158,9 +189,13 @@ describe('command line', () => {
   });
 
   it('the installed bin exits non-zero with the message on stderr', () => {
-    const result = spawnSync(process.execPath, ['bin/jianyi.js', 'stats', '--db', path.join(tempDir(), 'none.db'), '--session', 'x'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/jianyi.js', 'stats', '--db', path.join(tempDir(), 'none.db'), '--session', 'x'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('找不到数据库文件');

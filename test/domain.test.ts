@@ -44,7 +44,13 @@ describe('cell values', () => {
 
   it('splits units and deputies on every accepted separator', () => {
     expect(splitList('区教育局、区民政局,区财政局，区水务局;区交通委；区体育局\n区医保局')).toEqual([
-      '区教育局', '区民政局', '区财政局', '区水务局', '区交通委', '区体育局', '区医保局',
+      '区教育局',
+      '区民政局',
+      '区财政局',
+      '区水务局',
+      '区交通委',
+      '区体育局',
+      '区医保局',
     ]);
     expect(splitList(' 张三 、、张三 ')).toEqual(['张三']);
   });
@@ -59,7 +65,13 @@ describe('cell values', () => {
 
   it('maps result labels and codes to classes', () => {
     const labels = defaultResultLabels(4);
-    expect(['A', 'a', '解决采纳', '已经解决', '已解决或基本解决'].map((t) => parseResult(t, labels, 4))).toEqual(['A', 'A', 'A', 'A', 'A']);
+    expect(['A', 'a', '解决采纳', '已经解决', '已解决或基本解决'].map((t) => parseResult(t, labels, 4))).toEqual([
+      'A',
+      'A',
+      'A',
+      'A',
+      'A',
+    ]);
     expect(parseResult('正在解决', labels, 4)).toBe('B');
     expect(parseResult('计划解决', labels, 4)).toBe('C');
     expect(parseResult('留作参考', labels, 4)).toBe('D');

@@ -9,7 +9,10 @@ import { HEADER, makeXlsx, newStore, row, tempDir, writeFile, type Cell } from '
 
 const SESSION = { sessionName: '区六届人大四次会议', year: 2019 };
 
-async function xlsxFile(rows: Parameters<typeof makeXlsx>[0][number]['rows'], extra: Partial<Parameters<typeof makeXlsx>[0][number]> = {}) {
+async function xlsxFile(
+  rows: Parameters<typeof makeXlsx>[0][number]['rows'],
+  extra: Partial<Parameters<typeof makeXlsx>[0][number]> = {},
+) {
   return writeFile(tempDir(), '台账.xlsx', await makeXlsx([{ name: '台账', rows, ...extra }]));
 }
 
@@ -19,12 +22,34 @@ describe('importing a canonical ledger', () => {
     const file = await xlsxFile([
       HEADER,
       row({
-        建议号: '0012', 标题: '关于加快园区转型升级的建议', 领衔代表: '张三', 附议代表: '李四、王五', 代表团: '朱泾代表团',
-        类别: '经济发展', 主办单位: '区经委', 会办单位: '区规划资源局，区发展改革委', 交办日期: new Date(Date.UTC(2019, 2, 27)),
-        办理期限: '2019-6-27', 答复日期: '2019年6月20日', 办理结果: '解决采纳', 是否公开: '是', 是否见面: '√', 代表评价: '满意',
-        是否办结: '是', 重点建议: '否', 领导领衔: '副区长 王某', 备注: '按期答复',
+        建议号: '0012',
+        标题: '关于加快园区转型升级的建议',
+        领衔代表: '张三',
+        附议代表: '李四、王五',
+        代表团: '朱泾代表团',
+        类别: '经济发展',
+        主办单位: '区经委',
+        会办单位: '区规划资源局，区发展改革委',
+        交办日期: new Date(Date.UTC(2019, 2, 27)),
+        办理期限: '2019-6-27',
+        答复日期: '2019年6月20日',
+        办理结果: '解决采纳',
+        是否公开: '是',
+        是否见面: '√',
+        代表评价: '满意',
+        是否办结: '是',
+        重点建议: '否',
+        领导领衔: '副区长 王某',
+        备注: '按期答复',
       }),
-      row({ 建议号: 13, 标题: '关于建设公交停保场的建议', 类别: '城市建设与管理', 主办单位: '区交通委', 办理结果: 'B', 代表评价: '基本满意' }),
+      row({
+        建议号: 13,
+        标题: '关于建设公交停保场的建议',
+        类别: '城市建设与管理',
+        主办单位: '区交通委',
+        办理结果: 'B',
+        代表评价: '基本满意',
+      }),
     ]);
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.errors).toEqual([]);
@@ -35,15 +60,36 @@ describe('importing a canonical ledger', () => {
     expect(session).toMatchObject({ year: 2019, feedbackScale: 'three', categories: ['经济发展', '城市建设与管理'] });
     const [first, second] = store.proposals.ledger(session.id);
     expect(factsOfProposal(first!)).toEqual({
-      number: '0012', numberKey: '12', numberSort: 12, title: '关于加快园区转型升级的建议',
-      leadDeputies: ['张三'], coDeputies: ['李四', '王五'], delegation: '朱泾代表团', category: '经济发展',
-      leadUnit: '区经委', coUnits: ['区规划资源局', '区发展改革委'],
-      assignedDate: '2019-03-27', deadline: '2019-06-27', replyDate: '2019-06-20', resultCode: 'A',
-      published: true, met: true, feedback: '满意', closed: true, isKey: false,
-      leaderSupervised: true, leaderName: '副区长 王某', notes: '按期答复',
+      number: '0012',
+      numberKey: '12',
+      numberSort: 12,
+      title: '关于加快园区转型升级的建议',
+      leadDeputies: ['张三'],
+      coDeputies: ['李四', '王五'],
+      delegation: '朱泾代表团',
+      category: '经济发展',
+      leadUnit: '区经委',
+      coUnits: ['区规划资源局', '区发展改革委'],
+      assignedDate: '2019-03-27',
+      deadline: '2019-06-27',
+      replyDate: '2019-06-20',
+      resultCode: 'A',
+      published: true,
+      met: true,
+      feedback: '满意',
+      closed: true,
+      isKey: false,
+      leaderSupervised: true,
+      leaderName: '副区长 王某',
+      notes: '按期答复',
     });
     expect(second).toMatchObject({ number: '13', resultCode: 'B', feedback: '基本满意', published: false, leadUnit: '区交通委' });
-    expect(store.units.list().map((u) => u.name).sort()).toEqual(['区交通委', '区发展改革委', '区经委', '区规划资源局'].sort());
+    expect(
+      store.units
+        .list()
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['区交通委', '区发展改革委', '区经委', '区规划资源局'].sort());
     expect(store.events.forEntity('proposal', first!.id)[0]).toMatchObject({ action: '导入新增', actor: '测试' });
   });
 
@@ -94,13 +140,19 @@ describe('the variants real ledgers use', () => {
       { name: '乙', rows: [HEADER, row({ 建议号: '1', 标题: '关于乙的建议' })] },
     ]);
     const file = writeFile(tempDir(), '两表.xlsx', buffer);
-    await expect(importLedgerFile(store, file, { ...SESSION, sheet: '丙' })).rejects.toThrow('找不到工作表「丙」。文件中的工作表：甲、乙。');
+    await expect(importLedgerFile(store, file, { ...SESSION, sheet: '丙' })).rejects.toThrow(
+      '找不到工作表「丙」。文件中的工作表：甲、乙。',
+    );
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.sheetName).toBe('甲');
     expect(report.sheetNames).toEqual(['甲', '乙']);
   });
 
-  const csvText = ['建议号,标题,主办单位,答复日期,办理结果,是否公开', '1,"关于加强老旧小区改造的建议",区房管局,2019/5/6,正在解决,是', '2,"关于完善垃圾分类设施，方便居民投放的建议",区绿化市容局,,,'].join('\r\n');
+  const csvText = [
+    '建议号,标题,主办单位,答复日期,办理结果,是否公开',
+    '1,"关于加强老旧小区改造的建议",区房管局,2019/5/6,正在解决,是',
+    '2,"关于完善垃圾分类设施，方便居民投放的建议",区绿化市容局,,,',
+  ].join('\r\n');
 
   it.each([
     ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvText, 'utf8')])],
@@ -145,16 +197,19 @@ function encodeGb18030(text: string): number[] {
 describe('errors: everything reported at once, nothing imported', () => {
   it('reports bad dates, unknown results and yes/no, empty required cells and duplicates with row and column', async () => {
     const store = await newStore();
-    const file = await xlsxFile([
-      ['区六届人大四次会议代表建议办理台账'],
-      HEADER,
-      row({ 建议号: '1', 标题: '关于甲的建议', 答复日期: '2019-3-27' }),
-      row({ 建议号: '2', 标题: '关于乙的建议', 答复日期: '2019-13-45' }),
-      row({ 建议号: '3', 标题: '关于丙的建议', 办理结果: '已办' }),
-      row({ 建议号: '4', 标题: null, 是否公开: '待定' }),
-      row({ 建议号: '0001', 标题: '关于丁的建议' }),
-      row({ 建议号: null, 标题: '关于戊的建议', 交办日期: '2019-4-1', 答复日期: '2019-3-1' }),
-    ], { merges: ['A1:S1'] });
+    const file = await xlsxFile(
+      [
+        ['区六届人大四次会议代表建议办理台账'],
+        HEADER,
+        row({ 建议号: '1', 标题: '关于甲的建议', 答复日期: '2019-3-27' }),
+        row({ 建议号: '2', 标题: '关于乙的建议', 答复日期: '2019-13-45' }),
+        row({ 建议号: '3', 标题: '关于丙的建议', 办理结果: '已办' }),
+        row({ 建议号: '4', 标题: null, 是否公开: '待定' }),
+        row({ 建议号: '0001', 标题: '关于丁的建议' }),
+        row({ 建议号: null, 标题: '关于戊的建议', 交办日期: '2019-4-1', 答复日期: '2019-3-1' }),
+      ],
+      { merges: ['A1:S1'] },
+    );
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.committed).toBe(false);
     expect(report.errors).toEqual([
@@ -173,7 +228,10 @@ describe('errors: everything reported at once, nothing imported', () => {
 
   it('names the file header it found when reporting a synonym column', async () => {
     const store = await newStore();
-    const file = await xlsxFile([['编号', '题目', '复函日期'], ['1', '关于甲的建议', '2019-02-30']]);
+    const file = await xlsxFile([
+      ['编号', '题目', '复函日期'],
+      ['1', '关于甲的建议', '2019-02-30'],
+    ]);
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.errors).toEqual(['第2行「复函日期」无法识别：2019-02-30']);
   });
@@ -189,7 +247,10 @@ describe('errors: everything reported at once, nothing imported', () => {
 
   it('refuses a file with a missing required column', async () => {
     const store = await newStore();
-    const file = await xlsxFile([['建议号', '领衔代表', '主办单位'], ['1', '张三', '区教育局']]);
+    const file = await xlsxFile([
+      ['建议号', '领衔代表', '主办单位'],
+      ['1', '张三', '区教育局'],
+    ]);
     await expect(importLedgerFile(store, file, SESSION)).rejects.toThrow(
       '第1行的表头缺少必需的列：「标题」（也可写作：案由、题目、建议标题）。',
     );
@@ -197,7 +258,10 @@ describe('errors: everything reported at once, nothing imported', () => {
 
   it('refuses a file without any recognisable header', async () => {
     const store = await newStore();
-    const file = await xlsxFile([['姓名', '电话'], ['张三', '123']]);
+    const file = await xlsxFile([
+      ['姓名', '电话'],
+      ['张三', '123'],
+    ]);
     await expect(importLedgerFile(store, file, SESSION)).rejects.toThrow('没有找到表头');
   });
 
@@ -205,7 +269,9 @@ describe('errors: everything reported at once, nothing imported', () => {
     const store = await newStore();
     const dir = tempDir();
     await expect(importLedgerFile(store, writeFile(dir, '空.csv', ''), SESSION)).rejects.toThrow('是空文件');
-    await expect(importLedgerFile(store, writeFile(dir, '空行.csv', '\r\n\r\n,,\r\n'), SESSION)).rejects.toThrow('是空的，没有任何数据');
+    await expect(importLedgerFile(store, writeFile(dir, '空行.csv', '\r\n\r\n,,\r\n'), SESSION)).rejects.toThrow(
+      '是空的，没有任何数据',
+    );
     await expect(importLedgerFile(store, await xlsxFile([HEADER]), SESSION)).rejects.toThrow('表头下面没有数据行');
   });
 
@@ -239,7 +305,12 @@ describe('errors: everything reported at once, nothing imported', () => {
 
   it('refuses a scale other than the session’s and categories the session does not have', async () => {
     const store = await newStore();
-    store.sessions.create({ name: SESSION.sessionName, year: 2019, settings: { feedbackScale: 'three' }, categories: ['经济发展'] });
+    store.sessions.create({
+      name: SESSION.sessionName,
+      year: 2019,
+      settings: { feedbackScale: 'three' },
+      categories: ['经济发展'],
+    });
     const file = await xlsxFile([HEADER, row({ 建议号: '1', 标题: '甲', 代表评价: '好', 类别: '城建' })]);
     const report = await importLedgerFile(store, file, { sessionName: SESSION.sessionName });
     expect(report.errors).toEqual([
@@ -285,7 +356,10 @@ describe('dry run and updates', () => {
 
   it('reports a row that changes nothing as unchanged', async () => {
     const store = await seeded();
-    const file = await xlsxFile([HEADER, row({ 建议号: '1', 标题: '关于甲的建议', 主办单位: '区教育局', 会办单位: '区民政局', 办理结果: 'A' })]);
+    const file = await xlsxFile([
+      HEADER,
+      row({ 建议号: '1', 标题: '关于甲的建议', 主办单位: '区教育局', 会办单位: '区民政局', 办理结果: 'A' }),
+    ]);
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.counts).toEqual({ insert: 0, update: 0, unchanged: 1 });
   });
@@ -295,11 +369,16 @@ describe('dry run and updates', () => {
     const session = store.sessions.getByName(SESSION.sessionName);
     const first = store.proposals.ledger(session.id)[0]!;
     store.db.prepare("UPDATE handlings SET opinion_text = '会办意见原文' WHERE proposal_id = ?").run(first.id);
-    const file = await xlsxFile([HEADER, row({ 建议号: '1', 标题: '关于甲的建议', 主办单位: '区教育局', 会办单位: '区民政局、区财政局' })]);
+    const file = await xlsxFile([
+      HEADER,
+      row({ 建议号: '1', 标题: '关于甲的建议', 主办单位: '区教育局', 会办单位: '区民政局、区财政局' }),
+    ]);
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.rows[0]!.changes.map((c) => c.header)).toEqual(['会办单位', '办理结果']);
     const opinions = store.db
-      .prepare('SELECT u.name, h.role, h.opinion_text AS text FROM handlings h JOIN units u ON u.id = h.unit_id WHERE proposal_id = ? ORDER BY h.position')
+      .prepare(
+        'SELECT u.name, h.role, h.opinion_text AS text FROM handlings h JOIN units u ON u.id = h.unit_id WHERE proposal_id = ? ORDER BY h.position',
+      )
       .all(first.id);
     expect(opinions).toEqual([
       { name: '区教育局', role: 'lead', text: '会办意见原文' },
@@ -313,7 +392,10 @@ describe('dry run and updates', () => {
     const session = store.sessions.getByName(SESSION.sessionName);
     const [first] = store.proposals.ledger(session.id);
     store.proposals.update(first!.id, { replyText: '答复正文', contactPerson: '李明' });
-    const file = await xlsxFile([['建议号', '标题', '答复日期'], ['1', '关于甲的建议（修改）', '2019-6-1']]);
+    const file = await xlsxFile([
+      ['建议号', '标题', '答复日期'],
+      ['1', '关于甲的建议（修改）', '2019-6-1'],
+    ]);
     const report = await importLedgerFile(store, file, SESSION);
     expect(report.counts.update).toBe(1);
     const after = store.proposals.ledger(session.id)[0]!;
@@ -381,7 +463,11 @@ describe('export and import give back the same records', () => {
 
   it('writes the canonical columns in order, with text that never becomes a formula', async () => {
     const store = await newStore();
-    await importLedgerFile(store, await xlsxFile([HEADER, row({ 建议号: '0007', 标题: '=HYPERLINK("http://example.invalid")' })]), SESSION);
+    await importLedgerFile(
+      store,
+      await xlsxFile([HEADER, row({ 建议号: '0007', 标题: '=HYPERLINK("http://example.invalid")' })]),
+      SESSION,
+    );
     const file = path.join(tempDir(), '导出.xlsx');
     await exportLedgerFile(store, store.sessions.getByName(SESSION.sessionName), file);
     const ExcelJS = (await import('exceljs')).default;

@@ -19,9 +19,13 @@ describe('opening and migrating a database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
     expect(recorded).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
-    expect(() => db.prepare('INSERT INTO proposals (session_id, number, number_key, title, created_at, updated_at) VALUES (999, 1, 1, 1, 1, 1)').run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO proposals (session_id, number, number_key, title, created_at, updated_at) VALUES (999, 1, 1, 1, 1, 1)',
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 
@@ -50,7 +54,10 @@ describe('opening and migrating a database', () => {
     first.db.prepare("INSERT INTO units (name, created_at) VALUES ('区教育局', 'x')").run();
     first.db.close();
 
-    const v2 = [...v1, { version: 2, name: 'test-column', sql: "ALTER TABLE units ADD COLUMN nickname TEXT NOT NULL DEFAULT ''" }];
+    const v2 = [
+      ...v1,
+      { version: 2, name: 'test-column', sql: "ALTER TABLE units ADD COLUMN nickname TEXT NOT NULL DEFAULT ''" },
+    ];
     const second = await openDatabase(file, { migrations: v2, now: () => new Date(2024, 9, 30, 8, 5, 9) });
     expect(second.fromVersion).toBe(1);
     expect(second.toVersion).toBe(2);

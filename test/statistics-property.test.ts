@@ -40,7 +40,10 @@ describe('statistics agree with a naive recomputation', () => {
             name: '随机会议',
             year: 2024,
             categories: ['甲', '乙', '丙'],
-            settings: { feedbackScale: 'three', deadlines: { ...DEFAULT_DEADLINE_RULES, replyMonths, extendedReplyMonths: replyMonths + 3 } },
+            settings: {
+              feedbackScale: 'three',
+              deadlines: { ...DEFAULT_DEADLINE_RULES, replyMonths, extendedReplyMonths: replyMonths + 3 },
+            },
           });
           const categoryIds = store.sessions.categories(session.id).map((c) => c.id);
           const units = [...store.units.ensure(['一局', '二局', '三局', '四局']).values()];

@@ -113,7 +113,14 @@ describe('seed 001: 67 items', () => {
         withResults.push([1, { ...spec, result, published: true }]);
       }
     }
-    const session = buildSession(store, '区十六届人大六次会议', 2021, withResults, { decimals: 2, resolutionNumerator: 'A' }, categories);
+    const session = buildSession(
+      store,
+      '区十六届人大六次会议',
+      2021,
+      withResults,
+      { decimals: 2, resolutionNumerator: 'A' },
+      categories,
+    );
     store.sessions.setBaselines(session.id, { published: '94.87', resolution: '85.89' });
     return { store, session: store.sessions.get(session.id) };
   }
@@ -153,8 +160,30 @@ describe('rates, feedback and units', () => {
       2024,
       [
         // 10 answered on time, 2 late, 3 open; 8 closed; 5 met; feedback over 9 returned.
-        [6, { result: 'A', assignedDate: '2024-03-01', replyDate: '2024-05-01', closed: true, met: true, feedback: '满意', leadUnit: '甲局', coUnits: ['乙局'] }],
-        [2, { result: 'B', assignedDate: '2024-03-01', replyDate: '2024-06-01', closed: true, feedback: '基本满意', leadUnit: '甲局' }],
+        [
+          6,
+          {
+            result: 'A',
+            assignedDate: '2024-03-01',
+            replyDate: '2024-05-01',
+            closed: true,
+            met: true,
+            feedback: '满意',
+            leadUnit: '甲局',
+            coUnits: ['乙局'],
+          },
+        ],
+        [
+          2,
+          {
+            result: 'B',
+            assignedDate: '2024-03-01',
+            replyDate: '2024-06-01',
+            closed: true,
+            feedback: '基本满意',
+            leadUnit: '甲局',
+          },
+        ],
         [2, { result: 'D', assignedDate: '2024-03-01', replyDate: '2024-06-15', feedback: '不满意', leadUnit: '乙局' }],
         [2, { result: 'C', assignedDate: '2024-03-01', replyDate: '2024-06-20', feedback: '未表态', leadUnit: '乙局' }],
         [3, { assignedDate: '2024-03-01', leadUnit: '丙局' }],
@@ -162,7 +191,11 @@ describe('rates, feedback and units', () => {
       { feedbackScale: 'three' },
     );
     const stats = sessionStatistics(store, session, '2024-06-25');
-    const pick = (key: keyof typeof stats.rates) => [stats.rates[key].numerator, stats.rates[key].denominator, stats.rates[key].percent];
+    const pick = (key: keyof typeof stats.rates) => [
+      stats.rates[key].numerator,
+      stats.rates[key].denominator,
+      stats.rates[key].percent,
+    ];
     expect(pick('answered')).toEqual([12, 15, '80.0']);
     expect(pick('onTime')).toEqual([8, 15, '53.3']);
     expect(pick('closed')).toEqual([8, 12, '66.7']);
@@ -205,7 +238,12 @@ describe('rates, feedback and units', () => {
     expect(current.previousSessionId).not.toBeNull();
     let stats = sessionStatistics(store, current, '2024-12-01');
     expect(stats.comparison.previousSession).toBe('上届');
-    expect(stats.comparison.rates.published).toMatchObject({ current: '100.0', previous: '75.0', text: '提高25.0个百分点', source: 'session' });
+    expect(stats.comparison.rates.published).toMatchObject({
+      current: '100.0',
+      previous: '75.0',
+      text: '提高25.0个百分点',
+      source: 'session',
+    });
     expect(stats.comparison.rates.resolution).toMatchObject({ current: '80.0', previous: '75.0', text: '提高5.0个百分点' });
     store.sessions.setBaselines(current.id, { published: '100' });
     stats = sessionStatistics(store, store.sessions.get(current.id), '2024-12-01');
@@ -222,7 +260,9 @@ describe('rates, feedback and units', () => {
     let stats = sessionStatistics(store, session, '2024-07-20');
     expect(stats.rates.onTime.numerator).toBe(0);
     expect(stats.deadlines.counts).toMatchObject({ late: 3, overdue: 1 });
-    expect(stats.deadlines.urgent).toEqual([expect.objectContaining({ deadline: '2024-06-01', daysLeft: -49, statusLabel: '已逾期' })]);
+    expect(stats.deadlines.urgent).toEqual([
+      expect.objectContaining({ deadline: '2024-06-01', daysLeft: -49, statusLabel: '已逾期' }),
+    ]);
     const changed = store.sessions.updateSettings(session.id, { deadlines: { ...session.deadlines, replyMonths: 6 } });
     stats = sessionStatistics(store, changed, '2024-07-20');
     expect(stats.rates.onTime.numerator).toBe(3);
@@ -238,7 +278,17 @@ describe('rates, feedback and units', () => {
 
   it('counts a three-class session’s merged class once', async () => {
     const store = await newStore();
-    const session = buildSession(store, '三类', 2024, [[3, { result: 'A' }], [1, { result: 'B' }], [1, { result: 'D' }]], { resultClassCount: 3 });
+    const session = buildSession(
+      store,
+      '三类',
+      2024,
+      [
+        [3, { result: 'A' }],
+        [1, { result: 'B' }],
+        [1, { result: 'D' }],
+      ],
+      { resultClassCount: 3 },
+    );
     const stats = sessionStatistics(store, session, '2024-12-01');
     expect(stats.byResult.map((r) => [r.code, r.label, r.percent])).toEqual([
       ['A', '解决采纳', '60.0'],

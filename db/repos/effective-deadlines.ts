@@ -9,7 +9,14 @@ import { replyDeadline } from '../../electron/domain/deadlines';
 export function createDeadlineKeeper(db: Db) {
   const facts = db.prepare<
     [number],
-    { id: number; assigned_date: string | null; deadline: string | null; extended: number; reply_months: number; extended_reply_months: number }
+    {
+      id: number;
+      assigned_date: string | null;
+      deadline: string | null;
+      extended: number;
+      reply_months: number;
+      extended_reply_months: number;
+    }
   >(
     `SELECT p.id, p.assigned_date, p.deadline, p.extended, s.reply_months, s.extended_reply_months
        FROM proposals p JOIN sessions s ON s.id = p.session_id WHERE p.id = ?`,

@@ -22,9 +22,18 @@ export function createEventsRepo(db: Db, now: () => string, actor: string) {
     },
     forEntity(entity: EventInput['entity'], entityId: number): EventRecord[] {
       return db
-        .prepare<[string, number], { id: number; at: string; actor: string; entity: EventInput['entity']; entity_id: number; action: string; details: string }>(
-          'SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY id',
-        )
+        .prepare<
+          [string, number],
+          {
+            id: number;
+            at: string;
+            actor: string;
+            entity: EventInput['entity'];
+            entity_id: number;
+            action: string;
+            details: string;
+          }
+        >('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY id')
         .all(entity, entityId)
         .map((row) => ({
           id: row.id,

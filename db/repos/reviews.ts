@@ -31,12 +31,12 @@ export function createReviewsRepo(db: Db, now: () => string) {
         .map((r) => ({ id: r.id, sessionId: r.session_id, name: r.name, title: r.title, receivedDate: r.received_date }));
     },
     getByName(name: string): ReviewOpinion {
-      const row = db
-        .prepare<[string], { id: number }>('SELECT id FROM review_opinions WHERE name = ?')
-        .get(name);
+      const row = db.prepare<[string], { id: number }>('SELECT id FROM review_opinions WHERE name = ?').get(name);
       if (!row) {
         const names = repo.list().map((o) => o.name);
-        throw new UserError(`找不到审议意见「${name}」。` + (names.length ? `现有：${names.join('、')}。` : '数据库中还没有审议意见。'));
+        throw new UserError(
+          `找不到审议意见「${name}」。` + (names.length ? `现有：${names.join('、')}。` : '数据库中还没有审议意见。'),
+        );
       }
       return repo.get(row.id);
     },
@@ -54,12 +54,19 @@ export function createReviewsRepo(db: Db, now: () => string) {
         .all(id);
       return { id: row.id, sessionId: row.session_id, name: row.name, title: row.title, receivedDate: row.received_date, items };
     },
-    create(input: { name: string; title?: string; sessionId?: number | null; receivedDate?: string | null; items?: RectificationItem[] }): number {
+    create(input: {
+      name: string;
+      title?: string;
+      sessionId?: number | null;
+      receivedDate?: string | null;
+      items?: RectificationItem[];
+    }): number {
       return db.transaction(() => {
         const id = Number(
           db
             .prepare('INSERT INTO review_opinions (session_id, name, title, received_date, created_at) VALUES (?, ?, ?, ?, ?)')
-            .run(input.sessionId ?? null, input.name.trim(), input.title ?? '', input.receivedDate ?? null, now()).lastInsertRowid,
+            .run(input.sessionId ?? null, input.name.trim(), input.title ?? '', input.receivedDate ?? null, now())
+            .lastInsertRowid,
         );
         repo.setItems(id, input.items ?? []);
         return id;

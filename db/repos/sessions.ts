@@ -177,7 +177,9 @@ export function createSessionsRepo(db: Db, now: () => string) {
         const result = db
           .prepare(
             `INSERT INTO sessions (name, year, ${Object.keys(cols).join(', ')}, previous_session_id, created_at, updated_at)
-             VALUES (@name, @year, ${Object.keys(cols).map((k) => '@' + k).join(', ')}, @previous_session_id, @created_at, @updated_at)`,
+             VALUES (@name, @year, ${Object.keys(cols)
+               .map((k) => '@' + k)
+               .join(', ')}, @previous_session_id, @created_at, @updated_at)`,
           )
           .run({ ...cols, name, year: input.year, previous_session_id: null, created_at: stampNow, updated_at: stampNow });
         const sessionId = Number(result.lastInsertRowid);
@@ -202,7 +204,9 @@ export function createSessionsRepo(db: Db, now: () => string) {
       });
       const cols = settingsToColumns(merged);
       db.prepare(
-        `UPDATE sessions SET ${Object.keys(cols).map((k) => `${k} = @${k}`).join(', ')}, updated_at = @updated_at WHERE id = @id`,
+        `UPDATE sessions SET ${Object.keys(cols)
+          .map((k) => `${k} = @${k}`)
+          .join(', ')}, updated_at = @updated_at WHERE id = @id`,
       ).run({ ...cols, id, updated_at: now() });
       if (patch.resultClassCount !== undefined && patch.resultClassCount !== current.resultClassCount) {
         repo.setResultLabels(id, defaultResultLabels(merged.resultClassCount));
@@ -246,7 +250,8 @@ export function createSessionsRepo(db: Db, now: () => string) {
         for (const category of existing) {
           if (wanted.has(category.name)) continue;
           const used = db.prepare('SELECT count(*) AS n FROM proposals WHERE category_id = ?').get(category.id) as { n: number };
-          if (used.n > 0) throw new UserError(`类别「${category.name}」下还有 ${used.n} 件建议，不能删除；请先把它们改到其他类别。`);
+          if (used.n > 0)
+            throw new UserError(`类别「${category.name}」下还有 ${used.n} 件建议，不能删除；请先把它们改到其他类别。`);
           db.prepare('DELETE FROM session_categories WHERE id = ?').run(category.id);
         }
         repo.addCategories(id, names);

@@ -140,8 +140,12 @@ const CATEGORY_WEIGHTS: [string, number][] = [
   ['公共安全与交通', 23],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '建国伟芳秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英文华志红玉兰春梅海燕晓东建华国庆丽华晓明雪梅振华立新卫东小红利民永刚宏伟凤英德明金凤春华亚男思远若琳子涵一鸣嘉怡浩然'.match(/../g)!;
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '建国伟芳秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英文华志红玉兰春梅海燕晓东建华国庆丽华晓明雪梅振华立新卫东小红利民永刚宏伟凤英德明金凤春华亚男思远若琳子涵一鸣嘉怡浩然'.match(
+    /../g,
+  )!;
 
 const DELEGATIONS = ['城东代表团', '城西代表团', '新桥代表团', '临江代表团', '白鹤代表团', '机关代表团'];
 const LEADERS = ['区长 林振华', '常务副区长 周立新', '副区长 沈晓东', '副区长 叶思远', '副区长 韩若琳'];
@@ -246,7 +250,8 @@ function generateSession(store: Store, rng: Random, deputies: string[], input: G
     const metDate = addDaysIso(assignedDate, rng.int(5, 20));
     const replyText = replyDate
       ? [
-          rng.pick(REPLY_OPENINGS)
+          rng
+            .pick(REPLY_OPENINGS)
             .replace('{title}', title)
             .replace('{co}', coUnits.length ? coUnits.join('、') : '相关部门')
             .replace('{met}', formatChineseDate(metDate)),
@@ -337,7 +342,12 @@ export function generateDemo(store: Store, options: DemoOptions): DemoResult {
       sessionId: previous.id,
       items: DEMO_RECTIFICATION,
     });
-    store.events.append({ entity: 'session', entityId: current.id, action: '生成演示数据', details: { seed: options.seed ?? 20240301 } });
+    store.events.append({
+      entity: 'session',
+      entityId: current.id,
+      action: '生成演示数据',
+      details: { seed: options.seed ?? 20240301 },
+    });
     return { current: store.sessions.get(current.id), previous: store.sessions.get(previous.id), opinionName };
   });
 }

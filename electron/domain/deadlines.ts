@@ -1,10 +1,4 @@
-import {
-  addDaysIso,
-  addMonthsIso,
-  addWorkingDaysIso,
-  daysBetween,
-  type IsoDate,
-} from './dates';
+import { addDaysIso, addMonthsIso, addWorkingDaysIso, daysBetween, type IsoDate } from './dates';
 import type { ResultCode } from './result-classes';
 import type { DeadlineRules } from './session';
 
@@ -62,7 +56,11 @@ export function deadlineState(facts: DeadlineFacts, rules: DeadlineRules, today:
 }
 
 /** The state of an item not answered yet whose reply deadline is `deadline`. */
-export function openDeadlineState(deadline: IsoDate | null, rules: Pick<DeadlineRules, 'dueSoonDays'>, today: IsoDate): DeadlineState {
+export function openDeadlineState(
+  deadline: IsoDate | null,
+  rules: Pick<DeadlineRules, 'dueSoonDays'>,
+  today: IsoDate,
+): DeadlineState {
   if (!deadline) return { status: 'no-deadline', deadline, daysLeft: null };
   const daysLeft = daysBetween(today, deadline);
   const status: DeadlineStatus = daysLeft < 0 ? 'overdue' : daysLeft <= rules.dueSoonDays ? 'due-soon' : 'pending';

@@ -19,7 +19,19 @@ export function codesFor(count: ResultClassCount): ResultCode[] {
 
 // Wordings seen in ledgers of different localities, folded for matching.
 const SYNONYMS: Record<ResultCode, string[]> = {
-  A: ['解决采纳', '已经解决', '已解决或基本解决', '已经解决或基本解决', '已解决', '基本解决', '采纳', '已采纳', '解决', '甲', '甲类'],
+  A: [
+    '解决采纳',
+    '已经解决',
+    '已解决或基本解决',
+    '已经解决或基本解决',
+    '已解决',
+    '基本解决',
+    '采纳',
+    '已采纳',
+    '解决',
+    '甲',
+    '甲类',
+  ],
   B: ['正在解决', '正在解决或列入规划', '正在解决或列入规划解决', '列入规划', '列入规划解决', '乙', '乙类'],
   C: ['计划解决', '因条件限制需以后解决', '列入计划解决', '以后解决', '丙', '丙类'],
   D: ['留作参考', '作为参考', '参考', '丁', '丁类'],

@@ -39,7 +39,9 @@ export function explainWriteError(error: unknown, target: string): Error {
   switch (code) {
     case 'EBUSY':
     case 'ETXTBSY':
-      return new UserError(`文件「${target}」正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请关闭该文件后重试，原文件未被改动。`);
+      return new UserError(
+        `文件「${target}」正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请关闭该文件后重试，原文件未被改动。`,
+      );
     case 'EPERM':
     case 'EACCES':
     case 'EROFS':

@@ -208,7 +208,8 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
         year: options.year!,
         settings: { kind: options.kind ?? 'npc', feedbackScale: parsed.feedbackScale },
       });
-    if (!target.feedbackScale && parsed.feedbackScale) store.sessions.updateSettings(target.id, { feedbackScale: parsed.feedbackScale });
+    if (!target.feedbackScale && parsed.feedbackScale)
+      store.sessions.updateSettings(target.id, { feedbackScale: parsed.feedbackScale });
     if (target.categories.length === 0) store.sessions.addCategories(target.id, parsed.categories);
     const categoryIds = new Map(store.sessions.categories(target.id).map((c) => [c.name, c.id]));
     const unitIds = store.units.ensure(plans.flatMap((p) => [p.facts.leadUnit, ...p.facts.coUnits].filter(Boolean)));
@@ -250,7 +251,11 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
 }
 
 /** Reads a .xlsx or .csv ledger file and imports it (see importWorkbook). */
-export async function importLedgerFile(store: Store, file: string, options: Omit<ImportOptions, 'fileName'>): Promise<ImportReport> {
+export async function importLedgerFile(
+  store: Store,
+  file: string,
+  options: Omit<ImportOptions, 'fileName'>,
+): Promise<ImportReport> {
   const workbook = await readSpreadsheet(file);
   return importWorkbook(store, workbook, { ...options, fileName: path.basename(file) });
 }

@@ -167,7 +167,9 @@ function mapColumns(header: TableRow, overrides: ParseOptions['mapping'], warnin
     const keep = candidates.find((c) => isCanonicalHeader(c.header, field)) ?? candidates[0]!;
     for (const c of candidates) {
       if (c === keep) continue;
-      warnings.push(`${c.letter}列「${c.header}」与${keep.letter}列「${keep.header}」都是「${CANONICAL_HEADERS[field]}」，已按${keep.letter}列导入，忽略${c.letter}列。`);
+      warnings.push(
+        `${c.letter}列「${c.header}」与${keep.letter}列「${keep.header}」都是「${CANONICAL_HEADERS[field]}」，已按${keep.letter}列导入，忽略${c.letter}列。`,
+      );
       c.field = null;
     }
   }
@@ -307,7 +309,10 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     const category = text('category');
     if (category && !categories.includes(category)) categories.push(category);
     if (category && context.categories.length > 0 && !context.categories.includes(category)) {
-      error('category', `「${category}」不是会议「${context.sessionName ?? ''}」的类别（现有类别：${context.categories.join('、')}）`);
+      error(
+        'category',
+        `「${category}」不是会议「${context.sessionName ?? ''}」的类别（现有类别：${context.categories.join('、')}）`,
+      );
     }
 
     const leaderText = text('leader');
@@ -315,7 +320,10 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
 
     const leadUnits = splitList(text('leadUnits'));
     if (leadUnits.length > 1) {
-      error('leadUnits', `只能填一个单位，现有 ${leadUnits.length} 个：${leadUnits.join('、')}（共同办理的其他单位请填在「会办单位」）`);
+      error(
+        'leadUnits',
+        `只能填一个单位，现有 ${leadUnits.length} 个：${leadUnits.join('、')}（共同办理的其他单位请填在「会办单位」）`,
+      );
     }
     const leadUnit = leadUnits[0] ?? '';
     const coUnits = splitList(text('coUnits')).filter((u) => u !== leadUnit);

@@ -140,7 +140,9 @@ export async function readSpreadsheetBuffer(buffer: Buffer, fileName: string): P
       return readCsv(buffer, displayName, path.basename(fileName, ext));
     case '.xls':
     case '.et':
-      throw new UserError(`暂不支持旧版 Excel 97-2003 格式（${ext}）：请在 Excel 或 WPS 中把${displayName}另存为 .xlsx 后再导入。`);
+      throw new UserError(
+        `暂不支持旧版 Excel 97-2003 格式（${ext}）：请在 Excel 或 WPS 中把${displayName}另存为 .xlsx 后再导入。`,
+      );
     default:
       throw new UserError(`不支持的文件类型「${ext || '无扩展名'}」：台账请使用 .xlsx 或 .csv 文件。`);
   }

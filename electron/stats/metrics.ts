@@ -181,7 +181,12 @@ export function computeStatistics(
   let uncategorised = 0;
   for (const [id, count] of byCategoryId) if (id === null || !known.has(id)) uncategorised += count;
   if (uncategorised > 0) categoryRows.push({ label: '未分类', count: uncategorised });
-  const categoryPercents = distribute(categoryRows.map((r) => r.count), total, decimals, rounding);
+  const categoryPercents = distribute(
+    categoryRows.map((r) => r.count),
+    total,
+    decimals,
+    rounding,
+  );
   const byCategory = categoryRows.map((r, i) => ({ ...r, percent: categoryPercents[i]! }));
 
   // Result classes: over all items (with a row for those not answered yet) or over answered ones.
@@ -194,8 +199,14 @@ export function computeStatistics(
   }));
   const unclassified = byCode.get(null) ?? 0;
   const resultBase = options.resultShareBase === 'all' ? total : total - unclassified;
-  if (options.resultShareBase === 'all' && unclassified > 0) resultRows.push({ code: null, label: '尚未答复', count: unclassified });
-  const resultPercents = distribute(resultRows.map((r) => r.count), resultBase, decimals, rounding);
+  if (options.resultShareBase === 'all' && unclassified > 0)
+    resultRows.push({ code: null, label: '尚未答复', count: unclassified });
+  const resultPercents = distribute(
+    resultRows.map((r) => r.count),
+    resultBase,
+    decimals,
+    rounding,
+  );
   const byResult = resultRows.map((r, i) => ({ ...r, percent: resultPercents[i]! }));
 
   // Feedback: shares over the answers returned; 未表态 and empty cells are not returned answers.
@@ -204,7 +215,12 @@ export function computeStatistics(
   for (const value of byFeedback.keys()) if (value !== NO_OPINION && !scaleValues.includes(value)) scaleValues.push(value);
   const feedbackRows = scaleValues.map((label) => ({ label, count: byFeedback.get(label) ?? 0 }));
   const returned = feedbackRows.reduce((sum, r) => sum + r.count, 0);
-  const feedbackPercents = distribute(feedbackRows.map((r) => r.count), returned, decimals, rounding);
+  const feedbackPercents = distribute(
+    feedbackRows.map((r) => r.count),
+    returned,
+    decimals,
+    rounding,
+  );
   const feedback = feedbackRows.map((r, i) => ({ ...r, percent: feedbackPercents[i]! }));
   const satisfiedSet = new Set(scale ? satisfiedValues(scale, options.satisfiedNumerator) : []);
   const satisfied = feedbackRows.filter((r) => satisfiedSet.has(r.label)).reduce((sum, r) => sum + r.count, 0);
@@ -221,7 +237,13 @@ export function computeStatistics(
     closed: rate(RATE_LABELS.closed, closed, answered, decimals, `已办结 ${closed} 件 / 已答复 ${answered} 件`),
     published: rate(RATE_LABELS.published, published, total, decimals, `已公开 ${published} 件 / ${all}`),
     met: rate(RATE_LABELS.met, met, total, decimals, `与代表见面 ${met} 件 / ${all}`),
-    satisfied: rate(RATE_LABELS.satisfied, satisfied, returned, decimals, `评价为${satisfiedWord} ${satisfied} 件 / 已反馈评价 ${returned} 件`),
+    satisfied: rate(
+      RATE_LABELS.satisfied,
+      satisfied,
+      returned,
+      decimals,
+      `评价为${satisfiedWord} ${satisfied} 件 / 已反馈评价 ${returned} 件`,
+    ),
     resolution: rate(
       options.resolutionNumerator === 'A' ? `${resultLabel(info, 'A')}率` : RATE_LABELS.resolution,
       resolved,
@@ -298,9 +320,21 @@ function computeUnitStats(
       results: codes.map((code) => ({ code, label: resultLabel(info, code), count: acc.results.get(code) ?? 0 })),
       answered: acc.answered,
       onTime: acc.onTime,
-      onTimeRate: rate(RATE_LABELS.onTime, acc.onTime, acc.leadCount, decimals, `按期答复 ${acc.onTime} 件 / 主办 ${acc.leadCount} 件`),
+      onTimeRate: rate(
+        RATE_LABELS.onTime,
+        acc.onTime,
+        acc.leadCount,
+        decimals,
+        `按期答复 ${acc.onTime} 件 / 主办 ${acc.leadCount} 件`,
+      ),
       feedbackReturned: acc.returned,
       satisfied: acc.satisfied,
-      satisfiedRate: rate(RATE_LABELS.satisfied, acc.satisfied, acc.returned, decimals, `满意 ${acc.satisfied} 件 / 已反馈 ${acc.returned} 件`),
+      satisfiedRate: rate(
+        RATE_LABELS.satisfied,
+        acc.satisfied,
+        acc.returned,
+        decimals,
+        `满意 ${acc.satisfied} 件 / 已反馈 ${acc.returned} 件`,
+      ),
     }));
 }

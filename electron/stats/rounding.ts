@@ -43,12 +43,7 @@ export function percent(numerator: number, denominator: number, decimals: Decima
  * to 100). Largest-remainder floors every share, then gives the missing units one each to the
  * largest remainders; ties go to the larger count, then to the earlier row.
  */
-export function distribute(
-  counts: readonly number[],
-  denominator: number,
-  decimals: Decimals,
-  method: RoundingMethod,
-): string[] {
+export function distribute(counts: readonly number[], denominator: number, decimals: Decimals, method: RoundingMethod): string[] {
   checkCounts(denominator, ...counts);
   if (method === 'half-up' || denominator === 0) return counts.map((c) => percent(c, denominator, decimals));
   const scale = scaleOf(decimals);

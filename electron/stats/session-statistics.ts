@@ -110,5 +110,9 @@ export function sessionStatistics(
 ): SessionStatistics {
   const options = optionsOf(session, overrides);
   const current = statisticsOf(store, session, options);
-  return { ...current, comparison: compare(store, session, current, options), deadlines: deadlines(store, session, current, today) };
+  return {
+    ...current,
+    comparison: compare(store, session, current, options),
+    deadlines: deadlines(store, session, current, today),
+  };
 }

@@ -23,7 +23,8 @@ export async function newStore(name = 'test.db'): Promise<OpenedStore & { file: 
   return Object.assign(store, { file });
 }
 
-export type Cell = string | number | boolean | Date | null | { formula: string; result?: unknown } | { richText: { text: string }[] };
+export type Cell =
+  string | number | boolean | Date | null | { formula: string; result?: unknown } | { richText: { text: string }[] };
 
 export interface SheetSpec {
   name: string;
@@ -56,8 +57,25 @@ export function writeFile(dir: string, name: string, data: Buffer | string): str
 
 /** The canonical header row. */
 export const HEADER = [
-  '建议号', '标题', '领衔代表', '附议代表', '代表团', '类别', '主办单位', '会办单位', '交办日期', '办理期限',
-  '答复日期', '办理结果', '是否公开', '是否见面', '代表评价', '是否办结', '重点建议', '领导领衔', '备注',
+  '建议号',
+  '标题',
+  '领衔代表',
+  '附议代表',
+  '代表团',
+  '类别',
+  '主办单位',
+  '会办单位',
+  '交办日期',
+  '办理期限',
+  '答复日期',
+  '办理结果',
+  '是否公开',
+  '是否见面',
+  '代表评价',
+  '是否办结',
+  '重点建议',
+  '领导领衔',
+  '备注',
 ];
 
 export interface RowSpec {

@@ -16,7 +16,8 @@ export const demoUsage = '用法：jianyi demo --out 输出文件夹 [--today YY
 export async function demoCommand(args: string[], io: Output): Promise<number> {
   const { values } = parseCommandArgs(args, { out: { type: 'string' }, today: { type: 'string' } }, demoUsage);
   const out = path.resolve(required(values.out, 'out', demoUsage));
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
+  if (values.today !== undefined && !isIsoDate(values.today))
+    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
   const today = values.today ?? todayIso();
   fs.mkdirSync(out, { recursive: true });
   const dbFile = path.join(out, 'demo.db');

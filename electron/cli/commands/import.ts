@@ -13,7 +13,9 @@ export function describeImport(report: ImportReport, dryRun: boolean): string {
   lines.push(`工作表「${report.sheetName}」，表头在第${report.headerRow}行。`);
   const { insert, update, unchanged } = report.counts;
   const verb = dryRun ? '将' : '已';
-  lines.push(`${dryRun ? '试导入（未写入数据库）：' : ''}${verb}新增 ${insert} 件，${verb}更新 ${update} 件，${unchanged} 件不变。`);
+  lines.push(
+    `${dryRun ? '试导入（未写入数据库）：' : ''}${verb}新增 ${insert} 件，${verb}更新 ${update} 件，${unchanged} 件不变。`,
+  );
   if (report.newSession) lines.push(`${dryRun ? '将新建' : '已新建'}会议「${report.sessionName}」。`);
   for (const row of report.rows) {
     if (row.action === 'update') {
@@ -41,7 +43,8 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   const file = positionals[0];
   if (!file) throw new UsageError(`请指定要导入的台账文件。\n${importUsage}`);
   if (positionals.length > 1) throw new UsageError(`一次只能导入一个文件。\n${importUsage}`);
-  const kind = values.kind === undefined ? undefined : ({ 建议: 'npc', 提案: 'cppcc', npc: 'npc', cppcc: 'cppcc' } as const)[values.kind];
+  const kind =
+    values.kind === undefined ? undefined : ({ 建议: 'npc', 提案: 'cppcc', npc: 'npc', cppcc: 'cppcc' } as const)[values.kind];
   if (values.kind !== undefined && !kind) throw new UsageError(`选项 --kind 应为“建议”或“提案”，而不是「${values.kind}」。`);
   const dbFile = required(values.db, 'db', importUsage);
   const sessionName = required(values.session, 'session', importUsage);

@@ -22,14 +22,30 @@ export function formatStatistics(stats: SessionStatistics): string {
   lines.push(`百分比保留 ${stats.options.decimals} 位小数，${ROUNDING_WORDS[stats.options.rounding]}。`);
 
   lines.push('', '按类别（占全部）');
-  lines.push(table(stats.byCategory.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]), [1, 2]));
+  lines.push(
+    table(
+      stats.byCategory.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
+      [1, 2],
+    ),
+  );
 
   lines.push('', `按办理结果（占${stats.options.resultShareBase === 'all' ? '全部' : '已答复'}）`);
-  lines.push(table(stats.byResult.map((r) => ['  ' + (r.code ?? '—'), r.label, `${r.count} 件`, pct(r.percent)]), [2, 3]));
+  lines.push(
+    table(
+      stats.byResult.map((r) => ['  ' + (r.code ?? '—'), r.label, `${r.count} 件`, pct(r.percent)]),
+      [2, 3],
+    ),
+  );
 
   lines.push('', `代表评价（占已反馈 ${stats.feedbackReturned} 件；未反馈或未表态 ${stats.feedbackNotReturned} 件）`);
   if (stats.feedback.length === 0) lines.push('  尚无评价。');
-  else lines.push(table(stats.feedback.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]), [1, 2]));
+  else
+    lines.push(
+      table(
+        stats.feedback.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
+        [1, 2],
+      ),
+    );
 
   lines.push('', '各项比率');
   const previousName = stats.comparison.previousSession ? `（${stats.comparison.previousSession}）` : '';
@@ -119,7 +135,8 @@ export async function statsCommand(args: string[], io: Output): Promise<number> 
   if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'largest-remainder') {
     throw new UsageError(`选项 --rounding 应为 half-up（四舍五入）或 largest-remainder（最大余数法），而不是「${rounding}」。`);
   }
-  if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
+  if (values.today !== undefined && !isIsoDate(values.today))
+    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
   const dbFile = required(values.db, 'db', statsUsage);
   const sessionName = required(values.session, 'session', statsUsage);
   const store = await openExistingStore(dbFile);
