@@ -1,12 +1,15 @@
 import os from 'node:os';
 import { openDatabase, type Db, type OpenOptions, type OpenResult } from './connection';
+import { createAppSettingsRepo } from './repos/app-settings';
 import { createDeputiesRepo } from './repos/deputies';
+import { createDraftsRepo } from './repos/drafts';
 import { createEventsRepo } from './repos/events';
 import { createHandlingRepo } from './repos/handling';
 import { createProposalsRepo } from './repos/proposals';
 import { createReviewsRepo } from './repos/reviews';
 import { createSessionsRepo } from './repos/sessions';
 import { createStatsQueries } from './repos/stats';
+import { createTemplatesRepo } from './repos/templates';
 import { createUnitsRepo } from './repos/units';
 
 export interface StoreOptions extends OpenOptions {
@@ -35,6 +38,9 @@ export function createStore(db: Db, options: { actor?: string; now?: () => Date 
     reviews: createReviewsRepo(db, now),
     events: createEventsRepo(db, now, options.actor ?? currentUser()),
     stats: createStatsQueries(db),
+    templates: createTemplatesRepo(db, now),
+    drafts: createDraftsRepo(db, now),
+    settings: createAppSettingsRepo(db, now),
     /** Runs `work` in one transaction: all of it is written, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

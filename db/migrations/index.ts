@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial';
+import { sql as documents } from './0002-documents';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a released migration; add the next number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'documents', sql: documents },
+];

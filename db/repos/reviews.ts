@@ -18,11 +18,20 @@ export interface ReviewOpinion {
   title: string;
   receivedDate: string | null;
   items: RectificationItem[];
+  /** The government's report answering the opinion: 主送, 文号, date and text. */
+  report: OpinionReport;
+}
+
+export interface OpinionReport {
+  addressee: string;
+  docNumber: string;
+  date: string | null;
+  text: string;
 }
 
 export function createReviewsRepo(db: Db, now: () => string) {
   const repo = {
-    list(): Omit<ReviewOpinion, 'items'>[] {
+    list(): Omit<ReviewOpinion, 'items' | 'report'>[] {
       return db
         .prepare<[], { id: number; session_id: number | null; name: string; title: string; received_date: string | null }>(
           'SELECT id, session_id, name, title, received_date FROM review_opinions ORDER BY id',
@@ -42,8 +51,21 @@ export function createReviewsRepo(db: Db, now: () => string) {
     },
     get(id: number): ReviewOpinion {
       const row = db
-        .prepare<[number], { id: number; session_id: number | null; name: string; title: string; received_date: string | null }>(
-          'SELECT id, session_id, name, title, received_date FROM review_opinions WHERE id = ?',
+        .prepare<
+          [number],
+          {
+            id: number;
+            session_id: number | null;
+            name: string;
+            title: string;
+            received_date: string | null;
+            addressee: string;
+            doc_number: string;
+            report_date: string | null;
+            report_text: string;
+          }
+        >(
+          'SELECT id, session_id, name, title, received_date, addressee, doc_number, report_date, report_text FROM review_opinions WHERE id = ?',
         )
         .get(id);
       if (!row) throw new UserError(`找不到编号为 ${id} 的审议意见。`);
@@ -52,7 +74,15 @@ export function createReviewsRepo(db: Db, now: () => string) {
           'SELECT aspect, problem, suggestion, measures, units, deadline FROM rectification_items WHERE opinion_id = ? ORDER BY position, id',
         )
         .all(id);
-      return { id: row.id, sessionId: row.session_id, name: row.name, title: row.title, receivedDate: row.received_date, items };
+      return {
+        id: row.id,
+        sessionId: row.session_id,
+        name: row.name,
+        title: row.title,
+        receivedDate: row.received_date,
+        items,
+        report: { addressee: row.addressee, docNumber: row.doc_number, date: row.report_date, text: row.report_text },
+      };
     },
     create(input: {
       name: string;
@@ -71,6 +101,12 @@ export function createReviewsRepo(db: Db, now: () => string) {
         repo.setItems(id, input.items ?? []);
         return id;
       })();
+    },
+    setReport(opinionId: number, report: OpinionReport): void {
+      const result = db
+        .prepare('UPDATE review_opinions SET addressee = ?, doc_number = ?, report_date = ?, report_text = ? WHERE id = ?')
+        .run(report.addressee, report.docNumber, report.date, report.text, opinionId);
+      if (result.changes === 0) throw new UserError(`找不到编号为 ${opinionId} 的审议意见。`);
     },
     /** Replaces the items, in the given order. */
     setItems(opinionId: number, items: readonly RectificationItem[]): void {

@@ -1,11 +1,20 @@
 import { isUserError } from '../domain/errors';
 import { UsageError } from './args';
 import { demoCommand, demoUsage } from './commands/demo';
+import {
+  lettersCommand,
+  lettersUsage,
+  rectificationCommand,
+  rectificationUsage,
+  reportCommand,
+  reportUsage,
+} from './commands/documents';
 import { exportCommand, exportUsage } from './commands/export';
 import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
 import { sessionsCommand, sessionsUsage } from './commands/sessions';
 import { statsCommand, statsUsage } from './commands/stats';
+import { templatesCommand, templatesUsage } from './commands/templates';
 import { consoleOutput, type Output } from './output';
 
 type Command = (args: string[], io: Output) => Promise<number>;
@@ -16,6 +25,10 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   export: { run: exportCommand, usage: exportUsage, summary: '导出台账为 .xlsx' },
   stats: { run: statsCommand, usage: statsUsage, summary: '统计一届会议的各项数据' },
   sessions: { run: sessionsCommand, usage: sessionsUsage, summary: '列出数据库中的会议' },
+  letters: { run: lettersCommand, usage: lettersUsage, summary: '批量生成答复函（或会办意见）' },
+  report: { run: reportCommand, usage: reportUsage, summary: '生成年度办理情况报告' },
+  rectification: { run: rectificationCommand, usage: rectificationUsage, summary: '生成审议意见办理报告和整改清单' },
+  templates: { run: templatesCommand, usage: templatesUsage, summary: '列出或检查公文模板' },
   demo: { run: demoCommand, usage: demoUsage, summary: '生成演示数据库和演示文件' },
 };
 

@@ -336,12 +336,28 @@ export function generateDemo(store: Store, options: DemoOptions): DemoResult {
       quality: 0.85,
     });
     const opinionName = `${previous.name}建议办理情况报告审议意见`;
-    store.reviews.create({
+    const opinionId = store.reviews.create({
       name: opinionName,
       title: `关于${previous.name}以来代表建议办理情况报告的审议意见`,
       sessionId: previous.id,
       items: DEMO_RECTIFICATION,
     });
+    store.reviews.setReport(opinionId, {
+      addressee: '区人大常委会',
+      docNumber: `青府发〔${year}〕${rng.int(20, 60)}号`,
+      date: addDaysIso(options.today, -3),
+      text: DEMO_OPINION_REPORT,
+    });
+    for (const [section, text] of Object.entries(DEMO_NARRATIVE)) store.drafts.set(current.id, section, text);
+    // Units' co-handling opinions on a few items, for the 会办意见 documents.
+    for (const proposal of store.proposals.listBySession(current.id).slice(0, 40)) {
+      for (const handling of store.handling.handlings(proposal.id).filter((h) => h.role === 'co')) {
+        store.handling.updateHandling(handling.id, {
+          opinionDate: proposal.assignedDate ? addDaysIso(proposal.assignedDate, 25) : null,
+          opinionText: `我单位对该建议进行了认真研究。\n一是结合职能，对建议涉及的${handling.unit.replace(/^区/, '')}相关事项进行了梳理；\n二是同意主办单位提出的办理思路，将在职责范围内配合做好后续工作。`,
+        });
+      }
+    }
     store.events.append({
       entity: 'session',
       entityId: current.id,
@@ -351,6 +367,32 @@ export function generateDemo(store: Store, options: DemoOptions): DemoResult {
     return { current: store.sessions.get(current.id), previous: store.sessions.get(previous.id), opinionName };
   });
 }
+
+const DEMO_NARRATIVE: Record<string, string> = {
+  achievements: [
+    '一批事关群众切身利益的问题得到解决。围绕老旧小区改造、停车设施建设、社区养老服务等代表关注的民生实事，承办单位把建议办理与年度重点工作结合起来，推动一批“急难愁盼”问题落地解决。',
+    '一批建议转化为政策措施。代表们提出的优化营商环境、支持中小企业融资等建议，被吸收进区政府年度工作方案和专项政策，为经济平稳运行提供了有力支撑。',
+  ].join('\n'),
+  practices: [
+    '（一）领导领衔督办',
+    '区政府领导领衔督办重点建议，召开专题会议研究推进，协调解决办理中的难点问题。',
+    '（二）全过程沟通',
+    '坚持办前联系、办中沟通、办后回访，面商率进一步提高，代表对办理过程的满意度持续提升。',
+  ].join('\n'),
+  problems: '个别承办单位答复内容以介绍现有政策为主，针对性不够强；部分“正在解决”“计划解决”事项的后续推进情况反馈不够及时。',
+  nextSteps:
+    '进一步压实承办单位责任，健全承诺事项跟踪机制，对“正在解决”事项按月、“计划解决”事项按季度向代表通报进展，推动更多建议转化为实际成效。',
+};
+
+const DEMO_OPINION_REPORT = [
+  '区人大常委会听取和审议了区政府关于代表建议办理情况的报告，对办理工作给予肯定，并提出了审议意见。区政府高度重视，逐条研究，制定整改措施。现将有关情况报告如下：',
+  '一、关于压实办理责任',
+  '将建议办理纳入区政府年度绩效考核，对答复质量不高的建议退回重办，重点建议由承办单位主要负责人亲自审签答复。',
+  '二、关于完善主办会办协同机制',
+  '明确会办单位在交办后一个月内向主办单位书面提出会办意见；共同办理单位较多的建议，由主办单位召开专题协调会研究办理方案。',
+  '三、关于加强办理结果跟踪落实',
+  '建立承诺事项跟踪台账，定期开展“回头看”，及时向代表反馈落实进展。',
+].join('\n');
 
 const DEMO_RECTIFICATION = [
   {

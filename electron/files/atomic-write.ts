@@ -10,6 +10,7 @@ import { UserError } from '../domain/errors';
 export async function writeFileAtomic(target: string, data: Buffer | Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const name = path.basename(target);
+  assertNotOpenElsewhere(target);
   try {
     const stat = await fs.promises.stat(dir);
     if (!stat.isDirectory()) throw new UserError(`保存位置「${dir}」不是文件夹。`);
@@ -30,6 +31,21 @@ export async function writeFileAtomic(target: string, data: Buffer | Uint8Array 
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     throw explainWriteError(error, target);
+  }
+}
+
+/**
+ * Word, WPS and LibreOffice leave an owner file beside a document they have open (Word:
+ * ~$name, or ~$ plus the name without its first two characters; LibreOffice: .~lock.name#;
+ * WPS: .~name). Overwriting an open document would lose the clerk's unsaved edits or fail
+ * half-way, so it is refused before anything is written.
+ */
+export function assertNotOpenElsewhere(target: string): void {
+  const dir = path.dirname(path.resolve(target));
+  const name = path.basename(target);
+  const owners = [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`, `.~${name}`];
+  if (owners.some((owner) => fs.existsSync(path.join(dir, owner)))) {
+    throw new UserError(`文件「${target}」正在 Word、WPS 或其他程序中打开，不能覆盖。请先关闭它再重试；原文件和数据都没有改动。`);
   }
 }
 

@@ -7,6 +7,7 @@ import { generateDemo } from '../../demo/generate';
 import { exportLedgerFile } from '../../ledger/export-ledger';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { writeFileAtomic } from '../../files/atomic-write';
+import { generateLetters, generateRectification, generateReport } from '../../documents/generate/documents';
 import { parseCommandArgs, required, UsageError } from '../args';
 import type { Output } from '../output';
 import { formatStatistics, statisticsJson } from './stats';
@@ -37,6 +38,31 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
       await exportLedgerFile(store, session, ledger);
       written.push(ledger);
     }
+    const letters = await generateLetters(store, {
+      session: demo.current,
+      outDir: path.join(out, '答复函'),
+      kind: 'reply-letter',
+      today,
+      zipFile: path.join(out, '答复函.zip'),
+    });
+    const opinions = await generateLetters(store, {
+      session: demo.current,
+      outDir: path.join(out, '会办意见'),
+      kind: 'cohandling-opinion',
+      today,
+      only: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    });
+    const report = path.join(out, `办理情况报告-${demo.current.name}.docx`);
+    await generateReport(store, { session: demo.current, out: report, today });
+    const rectification = path.join(out, '审议意见办理报告和整改清单.docx');
+    await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today });
+    written.push(
+      `${path.join(out, '答复函')}（${letters.files.length} 份）`,
+      letters.zipFile!,
+      `${path.join(out, '会办意见')}（${opinions.files.length} 份）`,
+      report,
+      rectification,
+    );
     const stats = sessionStatistics(store, demo.current, today);
     const statsText = path.join(out, `统计-${demo.current.name}.txt`);
     await writeFileAtomic(statsText, formatStatistics(stats) + '\n');

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { isIsoDate, todayIso } from '../../domain/dates';
+import { generateLetters, generateRectification, generateReport } from '../../documents/generate/documents';
+import { openExistingStore } from '../open';
+import { parseCommandArgs, required, UsageError } from '../args';
+import type { Output } from '../output';
+
+export const lettersUsage =
+  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--today YYYY-MM-DD]';
+export const reportUsage =
+  '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--today YYYY-MM-DD]';
+export const rectificationUsage =
+  '用法：jianyi rectification --db 数据库文件 --opinion 审议意见名称 --out 文件.docx [--template 名称|文件.md] [--today YYYY-MM-DD]';
+
+function today(value: string | undefined): string {
+  if (value !== undefined && !isIsoDate(value))
+    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${value}」。`);
+  return value ?? todayIso();
+}
+
+function docxTarget(file: string, usage: string): string {
+  if (path.extname(file).toLowerCase() !== '.docx') throw new UsageError(`输出文件名应以 .docx 结尾：「${file}」。\n${usage}`);
+  return file;
+}
+
+export async function lettersCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      only: { type: 'string' },
+      cohandling: { type: 'boolean' },
+      zip: { type: 'string' },
+      today: { type: 'string' },
+    },
+    lettersUsage,
+  );
+  const dbFile = required(values.db, 'db', lettersUsage);
+  const sessionName = required(values.session, 'session', lettersUsage);
+  const outDir = required(values.out, 'out', lettersUsage);
+  if (values.zip !== undefined && path.extname(values.zip).toLowerCase() !== '.zip')
+    throw new UsageError(`--zip 的文件名应以 .zip 结尾：「${values.zip}」。`);
+  const only = values.only?.split(/[,，、\s]+/).filter(Boolean);
+  const day = today(values.today);
+  const store = await openExistingStore(dbFile);
+  try {
+    const session = store.sessions.getByName(sessionName);
+    const kindWord = values.cohandling ? '会办意见' : '答复函';
+    const result = await generateLetters(store, {
+      session,
+      outDir,
+      kind: values.cohandling ? 'cohandling-opinion' : 'reply-letter',
+      template: values.template,
+      only,
+      zipFile: values.zip,
+      today: day,
+      onProgress: (done, total) => {
+        if (done === total || done % 50 === 0) io.err(`  已生成 ${done}/${total}`);
+      },
+    });
+    io.out(
+      `已生成${kindWord} ${result.files.length} 份，保存在「${outDir}」。${result.zipFile ? `另打包为「${result.zipFile}」。` : ''}`,
+    );
+    if (result.skipped.length) io.out(`未生成（${result.skipped.length} 件）：${result.skipped.join('、')}`);
+    if (result.warnings.length) {
+      io.out(`请注意，以下 ${result.warnings.length} 份内容不全：`);
+      for (const warning of result.warnings.slice(0, 30)) io.out(`  ${warning}`);
+      if (result.warnings.length > 30) io.out(`  ……另有 ${result.warnings.length - 30} 份`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function reportCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      today: { type: 'string' },
+    },
+    reportUsage,
+  );
+  const dbFile = required(values.db, 'db', reportUsage);
+  const sessionName = required(values.session, 'session', reportUsage);
+  const out = docxTarget(required(values.out, 'out', reportUsage), reportUsage);
+  const day = today(values.today);
+  const store = await openExistingStore(dbFile);
+  try {
+    const session = store.sessions.getByName(sessionName);
+    await generateReport(store, { session, out, template: values.template, today: day });
+    io.out(`已生成「${session.name}」的办理情况报告：「${out}」。`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function rectificationCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      opinion: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      today: { type: 'string' },
+    },
+    rectificationUsage,
+  );
+  const dbFile = required(values.db, 'db', rectificationUsage);
+  const opinionName = required(values.opinion, 'opinion', rectificationUsage);
+  const out = docxTarget(required(values.out, 'out', rectificationUsage), rectificationUsage);
+  const day = today(values.today);
+  const store = await openExistingStore(dbFile);
+  try {
+    await generateRectification(store, { opinionName, out, template: values.template, today: day });
+    io.out(`已生成审议意见办理报告和整改清单：「${out}」。`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}

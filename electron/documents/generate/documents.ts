@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { LedgerProposal } from '../../../db/repos/proposals';
+import type { Store } from '../../../db/store';
+import type { IsoDate } from '../../domain/dates';
+import { UserError } from '../../domain/errors';
+import { parseProposalNumber } from '../../domain/proposal-number';
+import type { Session } from '../../domain/session';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { sessionStatistics } from '../../stats/session-statistics';
+import { cohandlingContext, replyLetterContexts, unitData, type LetterContext } from '../data/letter-context';
+import { rectificationContext } from '../data/rectification-context';
+import { reportContext } from '../data/report-context';
+import { loadDocumentSettings } from '../document-settings';
+import { renderDocx } from '../render/docx-renderer';
+import type { DocumentSettings } from '../settings';
+import type { CompiledTemplate } from '../template/engine';
+import { resolveTemplate } from '../template/library';
+import { letterFileName } from './file-names';
+
+/** Fills a template and renders the .docx bytes. */
+export async function renderTemplate(
+  template: CompiledTemplate,
+  context: object,
+  settings: DocumentSettings,
+  title: string,
+): Promise<Buffer> {
+  return renderDocx({ tree: template.render(context), meta: template.meta, settings, title });
+}
+
+async function ensureFolder(dir: string): Promise<void> {
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+  } catch {
+    throw new UserError(`无法创建输出文件夹「${dir}」：上级文件夹不存在、是只读的，或同名的文件已存在。`);
+  }
+  if (!(await fs.promises.stat(dir)).isDirectory()) throw new UserError(`「${dir}」不是文件夹。`);
+}
+
+export interface LetterBatchOptions {
+  session: Session;
+  outDir: string;
+  kind: 'reply-letter' | 'cohandling-opinion';
+  /** Template name or .md file; the built-in of the kind when absent. */
+  template?: string;
+  /** Only these 建议号 (any form: 12, 0012, 第12号). */
+  only?: string[];
+  /** Also write all files into one .zip. */
+  zipFile?: string;
+  today: IsoDate;
+  onProgress?: (done: number, total: number, file: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface BatchResult {
+  files: string[];
+  /** Proposals that produced no file, with the reason. */
+  skipped: string[];
+  /** Files written with something missing a clerk should know about. */
+  warnings: string[];
+  zipFile: string | null;
+  cancelled: boolean;
+}
+
+interface LetterJob {
+  fileName: string;
+  context: LetterContext;
+  warning: string | null;
+}
+
+function selectProposals(ledger: LedgerProposal[], only: string[] | undefined): { chosen: LedgerProposal[]; missing: string[] } {
+  if (!only || only.length === 0) return { chosen: ledger, missing: [] };
+  const wanted = new Map(only.map((n) => [parseProposalNumber(n)?.key ?? n, n]));
+  const chosen = ledger.filter((p) => wanted.has(p.numberKey));
+  const found = new Set(chosen.map((p) => p.numberKey));
+  return { chosen, missing: [...wanted].filter(([key]) => !found.has(key)).map(([, n]) => n) };
+}
+
+/** The files a batch would write, one job per letter. */
+function letterJobs(
+  store: Store,
+  options: LetterBatchOptions,
+  settings: DocumentSettings,
+  proposals: LedgerProposal[],
+): { jobs: LetterJob[]; skipped: string[] } {
+  const jobs: LetterJob[] = [];
+  const skipped: string[] = [];
+  const units = new Map(store.units.list().map((u) => [u.name, u]));
+  for (const proposal of proposals) {
+    const lead = unitData(units.get(proposal.leadUnit) ?? null, proposal.leadUnit);
+    const input = { session: options.session, proposal, leadUnit: lead, settings, today: options.today };
+    if (options.kind === 'reply-letter') {
+      if (!proposal.leadUnit) {
+        skipped.push(`${proposal.number}（没有主办单位）`);
+        continue;
+      }
+      for (const { suffix, context } of replyLetterContexts({ ...input, unit: lead })) {
+        const missing = [
+          !proposal.replyText && '答复正文',
+          !proposal.replyNumber && '文号',
+          !proposal.resultCode && '办理结果',
+        ].filter(Boolean);
+        jobs.push({
+          fileName: letterFileName(proposal.number, proposal.title, suffix),
+          context,
+          warning: missing.length ? `${proposal.number}：缺少${missing.join('、')}` : null,
+        });
+      }
+    } else {
+      const handlings = store.handling.handlings(proposal.id).filter((h) => h.role === 'co');
+      if (handlings.length === 0) continue;
+      for (const handling of handlings) {
+        const unit = unitData(units.get(handling.unit) ?? null, handling.unit);
+        jobs.push({
+          fileName: letterFileName(proposal.number, proposal.title, `-会办意见-${handling.unit}`),
+          context: cohandlingContext({ ...input, unit }, handling),
+          warning: handling.opinionText ? null : `${proposal.number}（${handling.unit}）：缺少会办意见正文`,
+        });
+      }
+    }
+  }
+  return { jobs, skipped };
+}
+
+/**
+ * Reply letters (or co-handling opinions) for a session or a selection, one .docx each, written
+ * atomically; optionally all of them in one .zip. Cancelling stops after the file being written.
+ */
+export async function generateLetters(store: Store, options: LetterBatchOptions): Promise<BatchResult> {
+  const settings = loadDocumentSettings(store);
+  const template = resolveTemplate(store, options.template, options.kind);
+  const { chosen, missing } = selectProposals(store.proposals.ledger(options.session.id), options.only);
+  if (missing.length) throw new UserError(`会议「${options.session.name}」中没有这些建议号：${missing.join('、')}。`);
+  const { jobs, skipped } = letterJobs(store, options, settings, chosen);
+  await ensureFolder(options.outDir);
+  const result: BatchResult = { files: [], skipped, warnings: [], zipFile: null, cancelled: false };
+  const zipEntries: Record<string, Uint8Array> = {};
+  for (const [i, job] of jobs.entries()) {
+    if (options.signal?.aborted) {
+      result.cancelled = true;
+      break;
+    }
+    const bytes = await renderTemplate(template, job.context, settings, job.fileName.replace(/\.docx$/, ''));
+    const file = path.join(options.outDir, job.fileName);
+    await writeFileAtomic(file, bytes);
+    if (options.zipFile) zipEntries[job.fileName] = bytes;
+    result.files.push(file);
+    if (job.warning) result.warnings.push(job.warning);
+    options.onProgress?.(i + 1, jobs.length, file);
+  }
+  if (options.zipFile && !result.cancelled) {
+    await writeFileAtomic(options.zipFile, zipSync(zipEntries, { level: 0 }));
+    result.zipFile = options.zipFile;
+  }
+  return result;
+}
+
+export interface ReportOptions {
+  session: Session;
+  out: string;
+  template?: string;
+  today: IsoDate;
+}
+
+/** The annual handling report: figures from the statistics engine, narrative from the drafts. */
+export async function generateReport(
+  store: Store,
+  options: ReportOptions,
+): Promise<{ file: string; context: ReturnType<typeof reportContext> }> {
+  const settings = loadDocumentSettings(store);
+  const template = resolveTemplate(store, options.template, 'annual-report');
+  const stats = sessionStatistics(store, options.session, options.today);
+  const context = reportContext(options.session, stats, store.drafts.get(options.session.id), options.today);
+  await ensureFolder(path.dirname(path.resolve(options.out)));
+  const bytes = await renderTemplate(template, context, settings, `${options.session.name}代表建议办理情况报告`);
+  await writeFileAtomic(options.out, bytes);
+  return { file: options.out, context };
+}
+
+export interface RectificationOptions {
+  opinionName: string;
+  out: string;
+  template?: string;
+  today: IsoDate;
+}
+
+/** The report answering a review opinion with its 整改清单 attached. */
+export async function generateRectification(store: Store, options: RectificationOptions): Promise<{ file: string }> {
+  const settings = loadDocumentSettings(store);
+  const template = resolveTemplate(store, options.template, 'rectification');
+  const opinion = store.reviews.getByName(options.opinionName);
+  if (opinion.items.length === 0) throw new UserError(`审议意见「${opinion.name}」还没有整改事项，整改清单是空的。`);
+  const session = opinion.sessionId !== null ? store.sessions.get(opinion.sessionId) : null;
+  const context = rectificationContext(opinion, session?.issuingBody ?? '', options.today);
+  await ensureFolder(path.dirname(path.resolve(options.out)));
+  const bytes = await renderTemplate(template, context, settings, context.title);
+  await writeFileAtomic(options.out, bytes);
+  return { file: options.out };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * Everything about how a document looks that an office may need to change: fonts are names
+ * (the machine that opens the file supplies them), sizes are in half-points as Word stores them,
+ * lengths in twips (1/20 pt). The defaults follow GB/T 9704-2012; see shared/docs/gbt9704.md.
+ */
+export const documentSettingsSchema = z.object({
+  fonts: z.object({
+    /** 正文: 仿宋 (offices with the GB2312 fonts installed set 仿宋_GB2312). */
+    body: z.string().min(1).max(40),
+    /** 标题 and the issuing-organ mark: 小标宋. */
+    title: z.string().min(1).max(40),
+    /** First-level headings 一、 */
+    heading1: z.string().min(1).max(40),
+    /** Second-level headings （一） */
+    heading2: z.string().min(1).max(40),
+    /** Page numbers (half-width digits). */
+    pageNumber: z.string().min(1).max(40),
+    /** Latin letters and digits inside Chinese text. */
+    latin: z.string().min(1).max(40),
+  }),
+  sizes: z.object({
+    body: z.number().int().min(16).max(64),
+    title: z.number().int().min(24).max(88),
+    issuer: z.number().int().min(32).max(120),
+    pageNumber: z.number().int().min(16).max(40),
+    closing: z.number().int().min(16).max(40),
+    table: z.number().int().min(16).max(40),
+  }),
+  page: z.object({
+    top: z.number().int().min(567).max(4000),
+    bottom: z.number().int().min(567).max(4000),
+    left: z.number().int().min(567).max(4000),
+    right: z.number().int().min(567).max(4000),
+  }),
+  /** Exact line pitch in twips: 579 gives 22 lines a page. */
+  linePitch: z.number().int().min(300).max(900),
+  /** Run spacing in twips that fits 28 characters a line (see gbt9704.md). */
+  characterSpacing: z.number().int().min(-40).max(40),
+  /** Where the result-class mark goes on a reply letter. */
+  markPosition: z.enum(['top-right', 'top-left', 'none']),
+  /** Printed mark for each class, e.g. A/B/C/D or 甲/乙/丙/丁. */
+  markLabels: z.object({ A: z.string().max(8), B: z.string().max(8), C: z.string().max(8), D: z.string().max(8) }),
+  /** Sealed documents put the date four characters from the right, unsealed two. */
+  sealed: z.boolean(),
+  /** The issuer mark and rules in red (true) or black for offices that print without colour. */
+  redHeader: z.boolean(),
+  /** Joint proposals: one letter naming all lead deputies, or one letter per lead deputy. */
+  jointLetters: z.enum(['one', 'per-deputy']),
+});
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+
+export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
+  fonts: {
+    body: '仿宋',
+    title: '方正小标宋简体',
+    heading1: '黑体',
+    heading2: '楷体',
+    pageNumber: '宋体',
+    latin: 'Times New Roman',
+  },
+  sizes: { body: 32, title: 44, issuer: 72, pageNumber: 28, closing: 28, table: 24 },
+  // A4 with the standard's margins: 37 mm top, 28 mm left, 35 mm bottom, 26 mm right.
+  page: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
+  linePitch: 579,
+  characterSpacing: -5,
+  markPosition: 'top-right',
+  markLabels: { A: 'A', B: 'B', C: 'C', D: 'D' },
+  sealed: true,
+  redHeader: true,
+  jointLetters: 'one',
+};
+
+/** A4 in twips, written exactly (the library's millimetre conversion floors to 11905 x 16837). */
+export const A4 = { width: 11906, height: 16838 } as const;
+
+export function textBlockWidth(settings: DocumentSettings, landscape = false): number {
+  const paper = landscape ? A4.height : A4.width;
+  return paper - settings.page.left - settings.page.right;
+}
+
+/** One character of body text in twips, for indents measured in characters. */
+export function charWidth(settings: DocumentSettings, size = settings.sizes.body): number {
+  return size * 10;
+}

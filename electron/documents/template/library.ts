@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../../../db/store';
+import { UserError } from '../../domain/errors';
+import { compileTemplate, type CompiledTemplate } from './engine';
+import { KIND_LABELS, renameTemplate, splitTemplate, type TemplateKind } from './front-matter';
+
+/**
+ * Where templates come from: the built-in ones shipped in templates/ (read only), and the
+ * clerk's own, kept in the database. A user template may take a built-in's name: it then
+ * replaces it until it is reset.
+ */
+
+const MARKER = 'reply-letter.md';
+
+/** The built-in templates folder, found upwards from this module (source, bundle or app). */
+export function builtinTemplatesDir(): string {
+  const override = process.env.JIANYI_TEMPLATES_DIR;
+  if (override) return override;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'templates');
+    if (fs.existsSync(path.join(candidate, MARKER))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('built-in templates folder not found');
+}
+
+export interface TemplateEntry {
+  name: string;
+  kind: TemplateKind;
+  kindLabel: string;
+  description: string;
+  origin: 'builtin' | 'user';
+  /** For a user template: the built-in it was copied from. */
+  basedOn: string | null;
+  /** True for a built-in that a user template of the same name replaces. */
+  overridden: boolean;
+  source: string;
+}
+
+interface Builtin {
+  name: string;
+  file: string;
+  source: string;
+  kind: TemplateKind;
+  description: string;
+}
+
+let builtinCache: Builtin[] | null = null;
+
+export function builtinTemplates(): Builtin[] {
+  if (builtinCache) return builtinCache;
+  const dir = builtinTemplatesDir();
+  builtinCache = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()
+    .map((file) => {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      const { meta } = splitTemplate(source, file);
+      return { name: meta.name, file, source, kind: meta.kind, description: meta.description };
+    });
+  return builtinCache;
+}
+
+export function listTemplates(store: Store | null): TemplateEntry[] {
+  const user = store?.templates.list() ?? [];
+  const userNames = new Set(user.map((t) => t.name));
+  const entries: TemplateEntry[] = builtinTemplates().map((b) => ({
+    name: b.name,
+    kind: b.kind,
+    kindLabel: KIND_LABELS[b.kind],
+    description: b.description,
+    origin: 'builtin',
+    basedOn: null,
+    overridden: userNames.has(b.name),
+    source: b.source,
+  }));
+  for (const t of user) {
+    const { meta } = splitTemplate(t.source, t.name);
+    entries.push({
+      name: t.name,
+      kind: meta.kind,
+      kindLabel: KIND_LABELS[meta.kind],
+      description: meta.description,
+      origin: 'user',
+      basedOn: t.basedOn,
+      overridden: false,
+      source: t.source,
+    });
+  }
+  return entries;
+}
+
+/** The template to use: a user template of that name, else a built-in, else a file path. */
+export function resolveTemplate(store: Store | null, nameOrFile: string | undefined, kind: TemplateKind): CompiledTemplate {
+  let source: string;
+  let origin: string;
+  if (nameOrFile === undefined) {
+    const builtin = builtinTemplates().find((b) => b.kind === kind);
+    if (!builtin) throw new UserError(`没有「${KIND_LABELS[kind]}」的内置模板。`);
+    const user = store?.templates.findByName(builtin.name);
+    source = user?.source ?? builtin.source;
+    origin = builtin.name;
+  } else {
+    const user = store?.templates.findByName(nameOrFile);
+    const builtin = builtinTemplates().find((b) => b.name === nameOrFile);
+    if (user) {
+      source = user.source;
+      origin = user.name;
+    } else if (builtin) {
+      source = builtin.source;
+      origin = builtin.name;
+    } else if (nameOrFile.endsWith('.md') && fs.existsSync(nameOrFile)) {
+      source = fs.readFileSync(nameOrFile, 'utf8');
+      origin = path.basename(nameOrFile);
+    } else {
+      const names = listTemplates(store)
+        .filter((t) => t.kind === kind)
+        .map((t) => t.name);
+      throw new UserError(
+        `找不到模板「${nameOrFile}」。可用的${KIND_LABELS[kind]}模板：${names.join('、') || '无'}；也可以给出 .md 模板文件的路径。`,
+      );
+    }
+  }
+  const template = compileTemplate(source, origin);
+  if (template.meta.kind !== kind) {
+    throw new UserError(`模板「${origin}」是${KIND_LABELS[template.meta.kind]}模板，不能用来生成${KIND_LABELS[kind]}。`);
+  }
+  return template;
+}
+
+/**
+ * Saves a user template after checking it: a template with an error is refused with its line
+ * and column, and nothing is stored. `check` renders it with sample data to catch missing fields.
+ */
+export function saveUserTemplate(
+  store: Store,
+  source: string,
+  check: (template: CompiledTemplate) => void,
+  basedOn: string | null = null,
+): CompiledTemplate {
+  const name = splitTemplate(source, '新模板').meta.name;
+  const template = compileTemplate(source, name);
+  check(template);
+  store.templates.save({ name, kind: template.meta.kind, source, basedOn });
+  return template;
+}
+
+/** A user copy of a template under a new name, to edit. */
+export function copyTemplate(store: Store, fromName: string, toName: string): void {
+  const entry =
+    listTemplates(store).find((t) => t.name === fromName && !t.overridden) ??
+    listTemplates(store).find((t) => t.name === fromName);
+  if (!entry) throw new UserError(`找不到模板「${fromName}」。`);
+  if (listTemplates(store).some((t) => t.name === toName)) throw new UserError(`已经有名为「${toName}」的模板，请换一个名称。`);
+  store.templates.save({
+    name: toName,
+    kind: entry.kind,
+    source: renameTemplate(entry.source, toName),
+    basedOn: entry.origin === 'builtin' ? entry.name : entry.basedOn,
+  });
+}
+
+/** Removes a user template; a built-in it replaced is in force again. */
+export function resetTemplate(store: Store, name: string): void {
+  store.templates.remove(name);
+}
