@@ -75,9 +75,12 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
 /** A4 in twips, written exactly (the library's millimetre conversion floors to 11905 x 16837). */
 export const A4 = { width: 11906, height: 16838 } as const;
 
+/**
+ * The width of the text block. A landscape page turns the portrait margins with it: its left and
+ * right margins are the portrait top and bottom (225 mm wide by default).
+ */
 export function textBlockWidth(settings: DocumentSettings, landscape = false): number {
-  const paper = landscape ? A4.height : A4.width;
-  return paper - settings.page.left - settings.page.right;
+  return landscape ? A4.height - settings.page.top - settings.page.bottom : A4.width - settings.page.left - settings.page.right;
 }
 
 /** One character of body text in twips, for indents measured in characters. */

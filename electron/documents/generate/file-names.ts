@@ -1,4 +1,5 @@
 import { parseProposalNumber } from '../../domain/proposal-number';
+import { stripControlChars } from '../../domain/text';
 
 // Characters Windows forbids in names, and names it reserves for devices.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
@@ -8,7 +9,7 @@ const MAX_NAME = 100;
 
 /** A file name that is safe on Windows, Linux and in a zip: forbidden characters replaced. */
 export function safeFileName(name: string, extension: string): string {
-  let base = name
+  let base = stripControlChars(name)
     .replace(/\s+/g, ' ')
     .replace(FORBIDDEN, '_')
     .trim()

@@ -3,22 +3,24 @@ import {
   BorderStyle,
   Document,
   Footer,
+  FrameAnchorType,
+  FrameWrap,
   Header,
+  HorizontalPositionAlign,
   HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
-  RelativeVerticalPosition,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
   TabStopType,
   TextRun,
   VerticalAlignTable,
+  VerticalPositionAlign,
   WidthType,
   type IBorderOptions,
   type IParagraphOptions,
@@ -452,12 +454,17 @@ class Renderer {
     return out;
   }
 
-  /** 版记: 抄送 and 印发 between rules, standing on the bottom edge of the last page's text block. */
-  closing(letter: boolean, landscape: boolean): (Paragraph | Table)[] {
+  /**
+   * 版记: 抄送 and 印发 between rules, standing on the bottom edge of the last page's text
+   * block. Drawn as framed paragraphs aligned to the bottom of the margin: Word and LibreOffice
+   * both place them there, and a frame needs no anchor paragraph that could spill onto a page
+   * of its own (a floating table does).
+   */
+  closing(letter: boolean, landscape: boolean): Paragraph[] {
     if (!this.copyTo && !this.printed) return [];
     const size = this.s.sizes.closing;
     const indent = charWidth(this.s, size);
-    const spacing = { line: Math.round(size * 10 * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+    const spacing = { line: Math.round(size * 10 * 1.5), lineRule: LineRuleType.EXACT, before: 60, after: 60 };
     if (letter) {
       // The letter format's closing block has no 印发 line and no rules.
       return this.copyTo
@@ -471,58 +478,39 @@ class Renderer {
           ]
         : [];
     }
-    const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: BLACK }; // 0.35 mm
-    const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: BLACK }; // 0.25 mm
-    const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+    const thick: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: BLACK, space: 1 }; // 0.35 mm
+    const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: BLACK, space: 1 }; // 0.25 mm
     const width = textBlockWidth(this.s, landscape);
-    const row = (children: Paragraph[]) =>
-      new TableRow({
-        height: { value: spacing.line + 120, rule: HeightRule.ATLEAST },
+    const frame = {
+      type: 'alignment' as const,
+      alignment: { x: HorizontalPositionAlign.CENTER, y: VerticalPositionAlign.BOTTOM },
+      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+      width,
+      wrap: FrameWrap.AROUND,
+    };
+    const lines: IParagraphOptions[] = [];
+    if (this.copyTo) lines.push({ children: this.runs(this.copyTo, { size, spacing: 0 }) });
+    if (this.printed) {
+      lines.push({
+        tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * indent }],
         children: [
-          new TableCell({
-            children,
-            width: { size: width, type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.CENTER,
-            margins: { left: indent, right: indent, top: 40, bottom: 40 },
-          }),
+          ...this.runs(this.printed.by, { size, spacing: 0 }),
+          new TextRun({ ...this.runOptions({ size, spacing: 0 }), text: '\t' }),
+          ...this.runs(this.printed.date, { size, spacing: 0 }),
         ],
       });
-    const rows: TableRow[] = [];
-    if (this.copyTo)
-      rows.push(
-        row([new Paragraph({ alignment: AlignmentType.LEFT, spacing, children: this.runs(this.copyTo, { size, spacing: 0 }) })]),
-      );
-    if (this.printed) {
-      rows.push(
-        row([
-          new Paragraph({
-            alignment: AlignmentType.LEFT,
-            spacing,
-            tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * indent }],
-            children: [
-              ...this.runs(this.printed.by, { size, spacing: 0 }),
-              new TextRun({ ...this.runOptions({ size, spacing: 0 }), text: '\t' }),
-              ...this.runs(this.printed.date, { size, spacing: 0 }),
-            ],
-          }),
-        ]),
-      );
     }
-    return [
-      new Table({
-        rows,
-        columnWidths: [width],
-        width: { size: width, type: WidthType.DXA },
-        layout: TableLayoutType.FIXED,
-        borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
-        float: {
-          horizontalAnchor: TableAnchorType.MARGIN,
-          verticalAnchor: TableAnchorType.MARGIN,
-          relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-          absoluteHorizontalPosition: 0,
-        },
-      }),
-    ];
+    return lines.map(
+      (line, i) =>
+        new Paragraph({
+          ...line,
+          frame,
+          alignment: AlignmentType.LEFT,
+          spacing,
+          indent: { left: indent, right: indent },
+          border: { ...(i === 0 ? { top: thick } : {}), bottom: i === lines.length - 1 ? thick : thin },
+        }),
+    );
   }
 
   document(): Document {

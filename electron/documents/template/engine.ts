@@ -63,10 +63,31 @@ function escapeAll(node: Node | undefined, origin: string, offset: number): void
   }
 }
 
+/**
+ * Handlebars' strict mode checks only the value of a plain {{path}}; a path given to a helper
+ * (which every value now is, through esc) or to {{#if}} would quietly be undefined. Marking
+ * every argument path strict makes a misspelt field an error with its line and column.
+ */
+function strictArguments(node: Node | undefined): void {
+  if (!node || typeof node !== 'object') return;
+  const pairs = (node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [];
+  const args = [...((node.params as Node[] | undefined) ?? []), ...pairs.map((p) => p.value)];
+  for (const arg of args) {
+    if (arg.type === 'PathExpression') (arg as { strict?: boolean }).strict = true;
+    strictArguments(arg);
+  }
+  for (const key of ['body', 'program', 'inverse'] as const) {
+    const child = node[key];
+    if (Array.isArray(child)) for (const item of child) strictArguments(item as Node);
+    else if (child && typeof child === 'object') strictArguments(child as Node);
+  }
+}
+
 const PARSE_WORDS: [RegExp, string][] = [
   [/doesn't match/, '块的开始和结束不配对（如 {{#each}} 要用 {{/each}} 结束）'],
   [/unknown helper (\S+)/, '未知的函数「$1」'],
   [/"([^"]+)" not defined in/, '数据中没有「$1」这个字段'],
+  [/Cannot use 'in' operator to search for '([^']+)'/, '数据中没有「$1」这个字段'],
   [
     /Cannot read properties of (?:undefined|null) \(reading '([^']+)'\)/,
     '数据中没有「$1」的上一级字段（在 {{#each}} 里引用外层数据要写 @root.…）',
@@ -128,6 +149,7 @@ export function compileTemplate(source: string, origin: string): CompiledTemplat
     throw handlebarsError(error, origin, body, bodyOffset);
   }
   escapeAll(ast as unknown as Node, origin, bodyOffset);
+  strictArguments(ast as unknown as Node);
   // The containers and tables are checked on the template text itself, so a problem is reported
   // at the template line where it is written, whatever the data.
   try {
@@ -137,9 +159,12 @@ export function compileTemplate(source: string, origin: string): CompiledTemplat
       throw new TemplateError(origin, error.line ? error.line + bodyOffset : null, null, error.message);
     throw error;
   }
+  const compileOptions = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true };
   let compiled: HandlebarsTemplateDelegate;
   try {
-    compiled = hb.compile(ast, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true });
+    // compile() is lazy; precompiling now reports unknown helpers and mismatched blocks at once.
+    hb.precompile(ast, compileOptions);
+    compiled = hb.compile(ast, compileOptions);
   } catch (error) {
     throw handlebarsError(error, origin, body, bodyOffset);
   }

@@ -1,0 +1,411 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedStore } from '../db/store';
+import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { generateDemo } from '../electron/demo/generate';
+import { saveDocumentSettings } from '../electron/documents/document-settings';
+import { generateLetters, generateRectification, generateReport } from '../electron/documents/generate/documents';
+import { letterFileName, safeFileName } from '../electron/documents/generate/file-names';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/documents/settings';
+import { RATE_KEYS, type Session } from '../electron/domain/session';
+import { sessionStatistics } from '../electron/stats/session-statistics';
+import { docxParts, docxText, paragraphsOf, pdfInfo, pdfPages, toPdf } from './helpers/docx';
+import { newStore, tempDir } from './helpers/fixtures';
+
+const TODAY = '2024-07-15';
+let store: OpenedStore;
+let current: Session;
+let opinionName: string;
+let out: string;
+let letterFile: string;
+let reportFile: string;
+let rectificationFile: string;
+let opinionFile: string;
+
+beforeAll(async () => {
+  store = await newStore('documents.db');
+  const demo = generateDemo(store, { today: TODAY });
+  current = demo.current;
+  opinionName = demo.opinionName;
+  out = tempDir('jianyi-docs-');
+  const letters = await generateLetters(store, {
+    session: current,
+    outDir: path.join(out, 'letters'),
+    kind: 'reply-letter',
+    today: TODAY,
+    only: ['1', '2', '3'],
+  });
+  letterFile = letters.files[0]!;
+  const opinions = await generateLetters(store, {
+    session: current,
+    outDir: path.join(out, 'opinions'),
+    kind: 'cohandling-opinion',
+    today: TODAY,
+    only: ['1', '2', '3', '4', '5'],
+  });
+  opinionFile = opinions.files[0]!;
+  reportFile = path.join(out, '报告.docx');
+  await generateReport(store, { session: current, out: reportFile, today: TODAY });
+  rectificationFile = path.join(out, '整改.docx');
+  await generateRectification(store, { opinionName, out: rectificationFile, today: TODAY });
+});
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const attr = (xml: string, tag: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1]!);
+
+describe('the GB/T 9704 format, asserted on the XML', () => {
+  it('A4 page, the standard margins, exact 579 line pitch everywhere it is set', () => {
+    for (const file of [letterFile, reportFile, rectificationFile]) {
+      const xml = docxParts(file)['word/document.xml']!;
+      const sizes = [...xml.matchAll(/<w:pgSz [^>]*\/>/g)].map((m) => m[0]);
+      expect(sizes.length).toBeGreaterThan(0);
+      for (const size of sizes) {
+        const landscape = size.includes('w:orient="landscape"');
+        expect(size).toContain(landscape ? 'w:w="16838" w:h="11906"' : 'w:w="11906" w:h="16838"');
+      }
+      const margins = [...xml.matchAll(/<w:pgMar [^>]*\/>/g)].map((m) => m[0]);
+      expect(margins[0]).toMatch(/w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+      expect(xml).not.toContain('w:lineRule="exactly"');
+      expect(xml).toContain('w:line="579" w:lineRule="exact"');
+    }
+  });
+
+  it('sets the East Asian font with its hint and the zh-CN language on the runs', () => {
+    const xml = docxParts(letterFile)['word/document.xml']!;
+    const fonts = [...xml.matchAll(/<w:rFonts [^>]*\/>/g)].map((m) => m[0]);
+    expect(fonts.length).toBeGreaterThan(10);
+    for (const font of fonts) {
+      expect(font).toMatch(/w:eastAsia="[^"]+"/);
+      expect(font).toContain('w:hint="eastAsia"');
+    }
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).not.toContain('w:eastAsiaTheme');
+    expect(attr(xml, 'w:lang', 'w:eastAsia').every((v) => v === 'zh-CN')).toBe(true);
+    const styles = docxParts(letterFile)['word/styles.xml']!;
+    expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="仿宋"/);
+  });
+
+  it('indents body paragraphs by two characters in both forms', () => {
+    const xml = docxParts(reportFile)['word/document.xml']!;
+    expect(xml).toMatch(/<w:ind w:firstLine="640" w:firstLineChars="200"\/>/);
+  });
+
+  it('puts em-dash page numbers in odd (right) and even (left) footers', () => {
+    const parts = docxParts(reportFile);
+    expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const footers = Object.entries(parts)
+      .filter(([name]) => /word\/footer\d+\.xml/.test(name))
+      .map(([, xml]) => xml);
+    const withNumbers = footers.filter((xml) => xml.includes('PAGE'));
+    expect(withNumbers.length).toBeGreaterThanOrEqual(2);
+    for (const xml of withNumbers) {
+      expect(paragraphsOf(xml).join('')).toMatch(/^— +—$/); // the field result is not text until rendered
+      expect(xml).toContain('— </w:t>');
+      expect(xml).toMatch(/<w:jc w:val="(right|left)"\/>/);
+    }
+    expect(withNumbers.some((xml) => xml.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(withNumbers.some((xml) => xml.includes('<w:jc w:val="left"/>'))).toBe(true);
+  });
+
+  it('gives tables explicit grids that fill the text block, portrait and landscape', () => {
+    const xml = docxParts(reportFile)['word/document.xml']!;
+    const grids = [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      sum(attr(m[1]!, 'w:gridCol', 'w:w').map(Number)),
+    );
+    expect(grids.length).toBe(3);
+    for (const width of grids) expect(width).toBe(16838 - 2098 - 1984); // the report's tables stand in a landscape attachment
+    const rect = docxParts(rectificationFile)['word/document.xml']!;
+    const rectGrids = [...rect.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      sum(attr(m[1]!, 'w:gridCol', 'w:w').map(Number)),
+    );
+    expect(rectGrids).toContain(12756);
+    expect(rect).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
+  it('merges the 主要方面 cells, repeats the header row and keeps rows whole', () => {
+    const xml = docxParts(rectificationFile)['word/document.xml']!;
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
+    expect(xml).toMatch(/<w:vMerge\/>|<w:vMerge w:val="continue"\/>/);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toContain('<w:cantSplit/>');
+    // The landscape section begins with the 附件 line, not with the table.
+    const landscape = xml.split('w:orient="landscape"')[0]!;
+    const lastSection = landscape.slice(landscape.lastIndexOf('</w:sectPr>'));
+    expect(paragraphsOf(lastSection)[0]).toBe('附件');
+  });
+
+  it('draws the letter format: red issuer mark and double rules on page 1 only, 文号 at the right', () => {
+    const parts = docxParts(letterFile);
+    const xml = parts['word/document.xml']!;
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = Object.entries(parts)
+      .filter(([name]) => /word\/header\d+\.xml/.test(name))
+      .map(([, x]) => x);
+    const first = headers.find((h) => h.includes('thickThinSmallGap'))!;
+    expect(first).toContain('w:color="FF0000"');
+    expect(first).toMatch(/w:left="-397" w:right="-397"|w:start="-397" w:end="-397"/);
+    const footers = Object.entries(parts)
+      .filter(([name]) => /word\/footer\d+\.xml/.test(name))
+      .map(([, x]) => x);
+    expect(footers.some((f) => f.includes('thinThickSmallGap'))).toBe(true);
+    const paragraphs = paragraphsOf(xml);
+    expect(paragraphs[0]).toMatch(/〔\d{4}〕\d+号$/);
+  });
+
+  it('draws the ordinary header: red mark, 文号 and a red rule, and the 版记 at the bottom', () => {
+    const xml = docxParts(rectificationFile)['word/document.xml']!;
+    const paragraphs = paragraphsOf(xml);
+    expect(paragraphs[0]).toBe('青川区人民政府文件');
+    expect(paragraphs[1]).toMatch(/^青府发〔2024〕\d+号$/);
+    expect(xml).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+    expect(xml).toMatch(/<w:framePr [^>]*w:yAlign="bottom"/);
+    expect(paragraphs.join('\n')).toContain('青川区人民政府办公室\t2024年7月12日印发');
+  });
+});
+
+describe('every figure in the report is the statistics engine’s figure', () => {
+  it('reads the text back out of the .docx', () => {
+    const text = docxText(reportFile).replace(/\n/g, '');
+    const stats = sessionStatistics(store, current, TODAY);
+    expect(text).toContain(`共收到代表建议${stats.total}件`);
+    for (const c of stats.byCategory) expect(text).toContain(`涉及${c.label}方面的${c.count}件，占${c.percent}%`);
+    for (const r of stats.byResult.filter((r) => r.code)) expect(text).toContain(`“${r.label}”的${r.count}件，占${r.percent}%`);
+    for (const f of stats.feedback) expect(text).toContain(`评价为“${f.label}”的${f.count}件，占${f.percent}%`);
+    for (const key of ['onTime', 'resolution', 'published', 'met', 'satisfied'] as const) {
+      expect(text).toContain(
+        `${stats.rates[key].label}${key === 'resolution' || key === 'satisfied' ? '为' : ''}${stats.rates[key].percent}%`,
+      );
+    }
+    const change = stats.comparison.rates.resolution!;
+    expect(change.source).toBe('session');
+    expect(text).toContain(`较上年（${change.previous}%）${change.text}`);
+    // The statistics tables repeat the same figures.
+    for (const unit of stats.byUnit.filter((u) => u.leadCount > 0).slice(0, 5)) expect(text).toContain(unit.unit);
+    expect(RATE_KEYS.length).toBe(7);
+  });
+
+  it('keeps the clerk’s narrative when the records change and the report is regenerated', async () => {
+    const words = '今年我们把面商放在办理的第一步，代表满意度明显提高。';
+    store.drafts.set(current.id, 'practices', words);
+    const file = path.join(out, '报告-重新生成.docx');
+    await generateReport(store, { session: current, out: file, today: TODAY });
+    const before = sessionStatistics(store, current, TODAY);
+    const open = store.proposals.listBySession(current.id).find((p) => p.resultCode === null)!;
+    store.proposals.update(open.id, { resultCode: 'A', replyDate: TODAY });
+    await generateReport(store, { session: current, out: file, today: TODAY });
+    const after = sessionStatistics(store, current, TODAY);
+    const text = docxText(file);
+    expect(text).toContain(words);
+    expect(after.answered).toBe(before.answered + 1);
+    expect(text.replace(/\n/g, '')).toContain(`已答复${after.answered}件`);
+  });
+});
+
+describe('a real client opens every document kind', () => {
+  it('LibreOffice converts them: pages, sizes and text as expected', () => {
+    const [letterPdf, reportPdf, rectPdf, opinionPdf] = toPdf(
+      [letterFile, reportFile, rectificationFile, opinionFile],
+      path.join(out, 'pdf'),
+    );
+    const letter = pdfInfo(letterPdf!);
+    expect(letter.pages).toBeGreaterThanOrEqual(1);
+    expect(letter.sizes[0]).toEqual([595, 842]);
+    const letterText = pdfPages(letterPdf!).join('').replace(/\s+/g, '');
+    expect(letterText).toContain('代表建议的答复');
+
+    const report = pdfInfo(reportPdf!);
+    expect(report.pages).toBeGreaterThanOrEqual(4);
+    expect(report.sizes[0]).toEqual([595, 842]);
+    expect(report.sizes.at(-1)).toEqual([842, 595]);
+    const reportPages = pdfPages(reportPdf!);
+    expect(reportPages.join('').replace(/\s+/g, '')).toContain('按主办单位统计');
+    // Page numbers print as em-dash figures: — 1 — on the first page.
+    expect(reportPages[0]).toMatch(/—\s*1\s*—/);
+    expect(reportPages[1]).toMatch(/—\s*2\s*—/);
+
+    const rect = pdfInfo(rectPdf!);
+    expect(rect.sizes[0]).toEqual([595, 842]);
+    expect(rect.sizes.at(-1)).toEqual([842, 595]);
+    const rectText = pdfPages(rectPdf!);
+    expect(rectText.at(-1)).toContain('印发');
+    expect(rectText.every((page) => page.trim().length > 0)).toBe(true); // no blank page at the end
+
+    expect(pdfPages(opinionPdf!).join('').replace(/\s+/g, '')).toContain('会办意见');
+  });
+
+  it('sets 22 lines a page and 28 characters a line of body text', async () => {
+    const local = await newStore();
+    const session = local.sessions.create({ name: '版心测试', year: 2024 });
+    const id = local.proposals.insert(session.id, {
+      ...EMPTY_PROPOSAL,
+      number: '1',
+      numberKey: '1',
+      numberSort: 1,
+      title: '关于测试版心的建议',
+      replyText: '永'.repeat(28 * 60),
+      resultCode: 'A',
+    });
+    const units = local.units.ensure(['区测试局']);
+    local.proposals.setPeopleAndUnits(id, { leadDeputies: [], coDeputies: [], leadUnit: units.get('区测试局')!, coUnits: [] });
+    const dir = tempDir();
+    const { files } = await generateLetters(local, { session, outDir: dir, kind: 'reply-letter', today: TODAY });
+    const [pdf] = toPdf(files, path.join(dir, 'pdf'));
+    const pages = pdfPages(pdf!);
+    // Page 2 is body text only: count its lines of 永 and their length.
+    const lines = pages[1]!.split('\n').filter((l) => l.includes('永'));
+    expect(lines.length).toBe(22);
+    for (const line of lines.slice(1, -1)) expect([...line.trim()].filter((c) => c === '永').length).toBe(28);
+  });
+});
+
+describe('hostile text does not break a file', () => {
+  it('control characters, emoji, rare characters, markup and a 20,000-character reply', async () => {
+    const local = await newStore();
+    const session = local.sessions.create({ name: '区七届人大三次会议', year: 2024 });
+    const hostileTitle = '关于*星号* | 竖线 # 井号 <尖括号> _下划线_ 𠮷野家 😀 \u000B控制\u0007字符的建议';
+    const id = local.proposals.insert(session.id, {
+      ...EMPTY_PROPOSAL,
+      number: '7',
+      numberKey: '7',
+      numberSort: 7,
+      title: hostileTitle,
+      replyText: `${'很长的答复正文，'.repeat(2500)}\n::: table\n{{title}}\n\u0000\u001F结束`,
+      resultCode: 'B',
+      contactPerson: '',
+    });
+    const units = local.units.ensure(['区教育局']);
+    local.proposals.setPeopleAndUnits(id, { leadDeputies: [], coDeputies: [], leadUnit: units.get('区教育局')!, coUnits: [] });
+    const dir = tempDir();
+    const { files } = await generateLetters(local, { session, outDir: dir, kind: 'reply-letter', today: TODAY });
+    expect(path.basename(files[0]!)).toBe('0007-关于_星号_ _ 竖线 # 井号 _尖括号_ _下划线_ 𠮷野家 😀 控制字符的建议.docx');
+    const xml = docxParts(files[0]!)['word/document.xml']!;
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    const text = docxText(files[0]!);
+    expect(text).toContain('关于区七届人大三次会议第7号代表建议的答复');
+    expect(text).toContain('::: table');
+    expect(text).toContain('{{title}}');
+    expect(text.length).toBeGreaterThan(20_000);
+    const [pdf] = toPdf(files, path.join(dir, 'pdf'));
+    expect(pdfInfo(pdf!).pages).toBeGreaterThan(10);
+  });
+
+  it('an empty proposal still gives a complete letter with visible gaps', async () => {
+    const local = await newStore();
+    const session = local.sessions.create({ name: '空会议', year: 2024 });
+    const id = local.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number: '1', numberKey: '1', numberSort: 1, title: '' });
+    local.proposals.setPeopleAndUnits(id, {
+      leadDeputies: [],
+      coDeputies: [],
+      leadUnit: local.units.ensure(['区甲局']).get('区甲局')!,
+      coUnits: [],
+    });
+    const result = await generateLetters(local, { session, outDir: tempDir(), kind: 'reply-letter', today: TODAY });
+    expect(result.warnings).toEqual(['1：缺少答复正文、文号、办理结果']);
+    expect(docxText(result.files[0]!)).toContain('（答复正文尚未填写）');
+  });
+});
+
+describe('batches, file names and settings', () => {
+  it('names files so they sort and are safe on Windows', () => {
+    expect(letterFileName('12', '关于加快园区转型升级的建议')).toBe('0012-关于加快园区转型升级的建议.docx');
+    expect(letterFileName('第3号', '关于A/B:C*D?"E"<F>|G的建议')).toBe('0003-关于A_B_C_D__E__F__G的建议.docx');
+    expect(safeFileName('CON', '.docx')).toBe('_CON.docx');
+    expect(safeFileName('标题。。。...  ', '.docx')).toBe('标题。。。.docx');
+    expect([...safeFileName('长'.repeat(300), '.docx')].length).toBe(105);
+  });
+
+  it('writes a selection, one letter per deputy when set, and a zip of them all', async () => {
+    const proposal = store.proposals.ledger(current.id).find((p) => p.number === '0004')!;
+    const deputies = store.deputies.ensure(['联名代表甲', '联名代表乙']);
+    store.proposals.setPeopleAndUnits(proposal.id, {
+      leadDeputies: [...deputies.values()],
+      coDeputies: [],
+      leadUnit: store.units.findByName(proposal.leadUnit)!.id,
+      coUnits: [],
+    });
+    saveDocumentSettings(store, { ...DEFAULT_DOCUMENT_SETTINGS, jointLetters: 'per-deputy' });
+    const dir = tempDir();
+    const zip = path.join(dir, '答复函.zip');
+    const result = await generateLetters(store, {
+      session: current,
+      outDir: path.join(dir, 'out'),
+      kind: 'reply-letter',
+      today: TODAY,
+      only: ['4', '0005'],
+      zipFile: zip,
+    });
+    saveDocumentSettings(store, DEFAULT_DOCUMENT_SETTINGS);
+    const names = result.files.map((f) => path.basename(f));
+    expect(names).toHaveLength(3);
+    expect(names[0]).toMatch(/^0004-.*-联名代表甲\.docx$/);
+    expect(names[1]).toMatch(/^0004-.*-联名代表乙\.docx$/);
+    expect(names[2]).toMatch(/^0005-/);
+    expect(docxText(result.files[0]!)).toContain('联名代表甲代表：');
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip)))).sort()).toEqual([...names].sort());
+    await expect(
+      generateLetters(store, { session: current, outDir: dir, kind: 'reply-letter', today: TODAY, only: ['9999'] }),
+    ).rejects.toThrow('没有这些建议号：9999');
+  });
+
+  it('follows the font and mark settings', async () => {
+    saveDocumentSettings(store, {
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      fonts: { ...DEFAULT_DOCUMENT_SETTINGS.fonts, body: '仿宋_GB2312' },
+      markLabels: { A: '甲', B: '乙', C: '丙', D: '丁' },
+      redHeader: false,
+    });
+    const dir = tempDir();
+    const { files } = await generateLetters(store, {
+      session: current,
+      outDir: dir,
+      kind: 'reply-letter',
+      today: TODAY,
+      only: ['1'],
+    });
+    saveDocumentSettings(store, DEFAULT_DOCUMENT_SETTINGS);
+    const parts = docxParts(files[0]!);
+    expect(parts['word/document.xml']).toContain('w:eastAsia="仿宋_GB2312"');
+    const header = Object.entries(parts).find(([name, xml]) => /header\d/.test(name) && xml.includes('thickThinSmallGap'))![1];
+    expect(header).not.toContain('FF0000');
+    const mark = store.proposals.ledger(current.id).find((p) => p.numberKey === '1')!.resultCode!;
+    expect(paragraphsOf(header)[0]).toBe({ A: '甲', B: '乙', C: '丙', D: '丁' }[mark]);
+  });
+});
+
+describe('writing is atomic and an open file is never overwritten', () => {
+  it('refuses a target open in Word or LibreOffice and leaves it as it was', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, '报告.docx');
+    fs.writeFileSync(target, '旧文件');
+    for (const owner of [`~$${'报告.docx'}`, '.~lock.报告.docx#']) {
+      const lock = path.join(dir, owner);
+      fs.writeFileSync(lock, '');
+      await expect(generateReport(store, { session: current, out: target, today: TODAY })).rejects.toThrow(
+        '正在 Word、WPS 或其他程序中打开',
+      );
+      expect(fs.readFileSync(target, 'utf8')).toBe('旧文件');
+      fs.rmSync(lock);
+    }
+    await generateReport(store, { session: current, out: target, today: TODAY });
+    expect(docxText(target)).toContain('办理情况的报告');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('explains an output folder that cannot be made', async () => {
+    const dir = tempDir();
+    const blocker = path.join(dir, '不是文件夹');
+    fs.writeFileSync(blocker, '');
+    await expect(
+      generateLetters(store, {
+        session: current,
+        outDir: path.join(blocker, 'x'),
+        kind: 'reply-letter',
+        today: TODAY,
+        only: ['1'],
+      }),
+    ).rejects.toThrow('无法创建输出文件夹');
+  });
+});
