@@ -204,3 +204,91 @@ describe('command line', () => {
     expect(help.stdout).toContain('import');
   });
 });
+
+describe('document commands', () => {
+  it('letters, report, rectification and templates', async () => {
+    const out = tempDir();
+    await cli('demo', '--out', out, '--today', '2024-07-15');
+    const db = path.join(out, 'demo.db');
+    const files = fs.readdirSync(path.join(out, '答复函'));
+    expect(files).toHaveLength(260);
+    expect(files[0]).toMatch(/^0001-关于.*的建议\.docx$/);
+    expect(fs.existsSync(path.join(out, '办理情况报告-区七届人大三次会议.docx'))).toBe(true);
+    expect(fs.existsSync(path.join(out, '审议意见办理报告和整改清单.docx'))).toBe(true);
+
+    const letters = await cli(
+      'letters',
+      '--db',
+      db,
+      '--session',
+      '区七届人大三次会议',
+      '--out',
+      path.join(out, 'sel'),
+      '--only',
+      '12,0015',
+      '--zip',
+      path.join(out, 'sel.zip'),
+    );
+    expect(letters).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份') });
+    expect(fs.readdirSync(path.join(out, 'sel')).map((f) => f.slice(0, 4))).toEqual(['0012', '0015']);
+    const opinions = await cli(
+      'letters',
+      '--db',
+      db,
+      '--session',
+      '区七届人大三次会议',
+      '--out',
+      path.join(out, 'co'),
+      '--cohandling',
+      '--only',
+      '1',
+    );
+    expect(opinions.stdout).toMatch(/已生成会办意见 \d+ 份/);
+
+    const report = path.join(out, '报告.docx');
+    expect(
+      await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', report, '--today', '2024-07-15'),
+    ).toMatchObject({ code: 0 });
+    expect(await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', path.join(out, '报告.doc'))).toMatchObject(
+      {
+        code: 2,
+        stderr: expect.stringContaining('应以 .docx 结尾'),
+      },
+    );
+    expect(
+      await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', report, '--template', '答复函（信函格式）'),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('是答复函模板，不能用来生成办理情况报告'),
+    });
+    const rect = await cli(
+      'rectification',
+      '--db',
+      db,
+      '--opinion',
+      '区七届人大二次会议建议办理情况报告审议意见',
+      '--out',
+      path.join(out, '整改.docx'),
+    );
+    expect(rect.code).toBe(0);
+    expect(await cli('rectification', '--db', db, '--opinion', '没有这个', '--out', path.join(out, '整改.docx'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('找不到审议意见「没有这个」'),
+    });
+
+    const list = await cli('templates', 'list');
+    expect(list.stdout).toContain('答复函（信函格式）');
+    expect(list.stdout).toContain('{{percentOf 24 67}}');
+    const good = writeFile(out, 'good.md', fs.readFileSync('templates/reply-letter.md', 'utf8'));
+    expect(await cli('templates', 'check', good)).toMatchObject({ code: 0, stdout: expect.stringContaining('没有发现问题') });
+    const bad = writeFile(
+      out,
+      'bad.md',
+      fs.readFileSync('templates/reply-letter.md', 'utf8').replace('{{unit.fullName}}', '{{unit.fullname}}'),
+    );
+    expect(await cli('templates', 'check', bad)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/第8行第3列：数据中没有「fullname」这个字段/),
+    });
+  });
+});

@@ -230,3 +230,24 @@ describe('markup', () => {
     ]);
   });
 });
+
+describe('title lines', () => {
+  it('break long titles between words into lines of similar length', async () => {
+    const { balanceTitle } = await import('../electron/documents/render/title-lines');
+    expect(balanceTitle('关于区七届人大三次会议第1号代表建议的答复', 19)).toEqual([
+      '关于区七届人大三次会议',
+      '第1号代表建议的答复',
+    ]);
+    expect(balanceTitle('关于区七届人大三次会议第12号代表建议的会办意见', 19)).toEqual([
+      '关于区七届人大三次会议',
+      '第12号代表建议的会办意见',
+    ]);
+    expect(balanceTitle('短标题', 19)).toEqual(['短标题']);
+    for (const line of balanceTitle(
+      '青川区人民政府办理区人大常委会关于区七届人大二次会议以来代表建议办理情况报告审议意见的报告',
+      19,
+    )) {
+      expect([...line].length).toBeLessThanOrEqual(19);
+    }
+  });
+});

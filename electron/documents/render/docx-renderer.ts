@@ -31,6 +31,8 @@ import type { Align, Block, Cell, DocumentTree, Run } from '../markup/document';
 import { plainText } from '../markup/document';
 import type { FrontMatter } from '../template/front-matter';
 import { A4, charWidth, textBlockWidth, type DocumentSettings } from '../settings';
+import { textWidthInChars } from './text-width';
+import { balancedTitleRuns } from './title-lines';
 
 /**
  * Draws a document tree as a GB/T 9704 document with the `docx` library. Every length comes from
@@ -60,13 +62,6 @@ interface RunStyle {
   color?: string;
   /** Character spacing in twips; the body's 28-a-line spacing unless given. */
   spacing?: number;
-}
-
-/** Width of a text in body characters: CJK and full-width count 1, everything else 1/2. */
-export function textWidthInChars(text: string): number {
-  let width = 0;
-  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 1 : 0.5;
-  return width;
 }
 
 class Renderer {
@@ -365,7 +360,12 @@ class Renderer {
     });
   }
 
-  private attachmentPage(block: Extract<Block, { type: 'attachment' }>, startsSection: boolean): Paragraph[] {
+  /** Title characters that fit on a line, less one for safety. */
+  private titleCapacity(landscape: boolean): number {
+    return Math.floor(textBlockWidth(this.s, landscape) / charWidth(this.s, this.s.sizes.title)) - 1;
+  }
+
+  private attachmentPage(block: Extract<Block, { type: 'attachment' }>, startsSection: boolean, landscape: boolean): Paragraph[] {
     if (!startsSection) this.pendingBreak = true;
     return [
       this.paragraph({
@@ -376,7 +376,11 @@ class Renderer {
       this.paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { ...this.exact, after: this.s.linePitch },
-        children: this.runs(block.title, { font: 'title', size: this.s.sizes.title, spacing: 0 }),
+        children: this.runs(balancedTitleRuns(block.title, this.titleCapacity(landscape)), {
+          font: 'title',
+          size: this.s.sizes.title,
+          spacing: 0,
+        }),
       }),
     ];
   }
@@ -392,7 +396,11 @@ class Renderer {
             this.paragraph({
               alignment: AlignmentType.CENTER,
               spacing: { ...this.exact, before: hasHeader && !seenTitle ? 2 * this.s.linePitch : 0, after: this.s.linePitch },
-              children: this.runs(block.runs, { font: 'title', size: this.s.sizes.title, spacing: 0 }),
+              children: this.runs(balancedTitleRuns(block.runs, this.titleCapacity(landscape)), {
+                font: 'title',
+                size: this.s.sizes.title,
+                spacing: 0,
+              }),
             }),
           );
           seenTitle = true;
@@ -445,7 +453,7 @@ class Renderer {
           this.pendingBreak = true;
           break;
         case 'attachment':
-          out.push(...this.attachmentPage(block, index === 0));
+          out.push(...this.attachmentPage(block, index === 0, landscape));
           break;
         case 'section':
           break; // sections are split before rendering
