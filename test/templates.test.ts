@@ -145,7 +145,9 @@ describe('template errors name the line and column, in words a clerk understands
 describe('built-in templates', () => {
   it('are there for every kind and fill in with sample data', async () => {
     const kinds = new Set(builtinTemplates().map((t) => t.kind));
-    expect([...kinds].sort()).toEqual(['annual-report', 'cohandling-opinion', 'rectification', 'reply-letter'].sort());
+    expect([...kinds].sort()).toEqual(
+      ['annual-report', 'cohandling-opinion', 'rectification', 'reply-letter', 'statistics-tables'].sort(),
+    );
     for (const builtin of builtinTemplates()) {
       await checkWithSample(compileTemplate(builtin.source, builtin.name));
     }

@@ -54,6 +54,8 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
     });
     const report = path.join(out, `办理情况报告-${demo.current.name}.docx`);
     await generateReport(store, { session: demo.current, out: report, today });
+    const tables = path.join(out, `统计表-${demo.current.name}.docx`);
+    await generateReport(store, { session: demo.current, out: tables, today, template: '统计表' });
     const rectification = path.join(out, '审议意见办理报告和整改清单.docx');
     await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today });
     written.push(

@@ -169,7 +169,7 @@ export async function generateReport(
   options: ReportOptions,
 ): Promise<{ file: string; context: ReturnType<typeof reportContext> }> {
   const settings = loadDocumentSettings(store);
-  const template = resolveTemplate(store, options.template, 'annual-report');
+  const template = resolveTemplate(store, options.template, 'annual-report', ['statistics-tables']);
   const stats = sessionStatistics(store, options.session, options.today);
   const context = reportContext(options.session, stats, store.drafts.get(options.session.id), options.today);
   await ensureFolder(path.dirname(path.resolve(options.out)));

@@ -422,6 +422,8 @@ class Renderer {
             this.paragraph({
               alignment: this.alignment(block.align),
               indent: block.indent === false ? undefined : this.bodyIndent(),
+              // A caption stays on the page of the table it introduces.
+              keepNext: blocks[index + 1]?.type === 'table',
               children: this.runs(block.runs),
             }),
           );

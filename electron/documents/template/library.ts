@@ -95,7 +95,13 @@ export function listTemplates(store: Store | null): TemplateEntry[] {
 }
 
 /** The template to use: a user template of that name, else a built-in, else a file path. */
-export function resolveTemplate(store: Store | null, nameOrFile: string | undefined, kind: TemplateKind): CompiledTemplate {
+export function resolveTemplate(
+  store: Store | null,
+  nameOrFile: string | undefined,
+  kind: TemplateKind,
+  /** Other kinds that take the same data (statistics tables use the report's). */
+  alsoKinds: readonly TemplateKind[] = [],
+): CompiledTemplate {
   let source: string;
   let origin: string;
   if (nameOrFile === undefined) {
@@ -118,7 +124,7 @@ export function resolveTemplate(store: Store | null, nameOrFile: string | undefi
       origin = path.basename(nameOrFile);
     } else {
       const names = listTemplates(store)
-        .filter((t) => t.kind === kind)
+        .filter((t) => t.kind === kind || alsoKinds.includes(t.kind))
         .map((t) => t.name);
       throw new UserError(
         `找不到模板「${nameOrFile}」。可用的${KIND_LABELS[kind]}模板：${names.join('、') || '无'}；也可以给出 .md 模板文件的路径。`,
@@ -126,7 +132,7 @@ export function resolveTemplate(store: Store | null, nameOrFile: string | undefi
     }
   }
   const template = compileTemplate(source, origin);
-  if (template.meta.kind !== kind) {
+  if (template.meta.kind !== kind && !alsoKinds.includes(template.meta.kind)) {
     throw new UserError(`模板「${origin}」是${KIND_LABELS[template.meta.kind]}模板，不能用来生成${KIND_LABELS[kind]}。`);
   }
   return template;
