@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isIsoDate, todayIso } from '../../domain/dates';
 import { generateLetters, generateRectification, generateReport } from '../../documents/generate/documents';
+import type { Store } from '../../../db/store';
 import { openExistingStore } from '../open';
 import { parseCommandArgs, required, UsageError } from '../args';
 import type { Output } from '../output';
@@ -76,55 +77,61 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
   }
 }
 
-export async function reportCommand(args: string[], io: Output): Promise<number> {
+/** A command that writes one document about one subject (a session or a review opinion). */
+async function singleDocument(
+  args: string[],
+  usage: string,
+  subject: 'session' | 'opinion',
+  write: (store: Store, options: { name: string; out: string; template: string | undefined; today: string }) => Promise<string>,
+  io: Output,
+): Promise<number> {
   const { values } = parseCommandArgs(
     args,
     {
       db: { type: 'string' },
-      session: { type: 'string' },
+      [subject]: { type: 'string' },
       out: { type: 'string' },
       template: { type: 'string' },
       today: { type: 'string' },
     },
-    reportUsage,
+    usage,
   );
-  const dbFile = required(values.db, 'db', reportUsage);
-  const sessionName = required(values.session, 'session', reportUsage);
-  const out = docxTarget(required(values.out, 'out', reportUsage), reportUsage);
-  const day = today(values.today);
+  const dbFile = required(values.db as string | undefined, 'db', usage);
+  const name = required(values[subject] as string | undefined, subject, usage);
+  const out = docxTarget(required(values.out as string | undefined, 'out', usage), usage);
+  const day = today(values.today as string | undefined);
   const store = await openExistingStore(dbFile);
   try {
-    const session = store.sessions.getByName(sessionName);
-    await generateReport(store, { session, out, template: values.template, today: day });
-    io.out(`已生成「${session.name}」的办理情况报告：「${out}」。`);
+    io.out(await write(store, { name, out, template: values.template as string | undefined, today: day }));
     return 0;
   } finally {
     store.close();
   }
 }
 
-export async function rectificationCommand(args: string[], io: Output): Promise<number> {
-  const { values } = parseCommandArgs(
+export function reportCommand(args: string[], io: Output): Promise<number> {
+  return singleDocument(
     args,
-    {
-      db: { type: 'string' },
-      opinion: { type: 'string' },
-      out: { type: 'string' },
-      template: { type: 'string' },
-      today: { type: 'string' },
+    reportUsage,
+    'session',
+    async (store, { name, out, template, today }) => {
+      const session = store.sessions.getByName(name);
+      await generateReport(store, { session, out, template, today });
+      return `已生成「${session.name}」的办理情况报告：「${out}」。`;
     },
-    rectificationUsage,
+    io,
   );
-  const dbFile = required(values.db, 'db', rectificationUsage);
-  const opinionName = required(values.opinion, 'opinion', rectificationUsage);
-  const out = docxTarget(required(values.out, 'out', rectificationUsage), rectificationUsage);
-  const day = today(values.today);
-  const store = await openExistingStore(dbFile);
-  try {
-    await generateRectification(store, { opinionName, out, template: values.template, today: day });
-    io.out(`已生成审议意见办理报告和整改清单：「${out}」。`);
-    return 0;
-  } finally {
-    store.close();
-  }
+}
+
+export function rectificationCommand(args: string[], io: Output): Promise<number> {
+  return singleDocument(
+    args,
+    rectificationUsage,
+    'opinion',
+    async (store, { name, out, template, today }) => {
+      await generateRectification(store, { opinionName: name, out, template, today });
+      return `已生成审议意见办理报告和整改清单：「${out}」。`;
+    },
+    io,
+  );
 }

@@ -12,14 +12,8 @@ import type { DocumentSettings } from '../settings';
  * {{#if}} never trips over a missing one.
  */
 
-export interface UnitData {
-  name: string;
-  fullName: string;
-  docPrefix: string;
-  contactPerson: string;
-  contactPhone: string;
-  copyTo: string;
-}
+/** A unit's letterhead as templates see it: the full name falls back to the short one. */
+export type UnitData = Omit<Unit, 'id'>;
 
 export interface LetterContext {
   options: { decimals: number };
