@@ -2,9 +2,11 @@
 // (better-sqlite3 is native), so the bundle is only the project's own code.
 import { build } from 'esbuild';
 
+// The letter worker is a second entry: batches load it beside the bundle (dist/letter-worker.mjs).
 await build({
-  entryPoints: ['electron/cli/main.ts'],
-  outfile: 'dist/cli.mjs',
+  entryPoints: { cli: 'electron/cli/main.ts', 'letter-worker': 'electron/documents/generate/letter-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -199,6 +199,29 @@ describe('command line', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('找不到数据库文件');
+    // A whole session's letters through the bundle, whose worker threads load dist/letter-worker.mjs.
+    const out = tempDir();
+    expect(
+      spawnSync(process.execPath, ['bin/jianyi.js', 'demo', '--out', out, '--today', '2024-07-15'], { encoding: 'utf8' }).status,
+    ).toBe(0);
+    const letters = spawnSync(
+      process.execPath,
+      [
+        'bin/jianyi.js',
+        'letters',
+        '--db',
+        path.join(out, 'demo.db'),
+        '--session',
+        '区七届人大三次会议',
+        '--out',
+        path.join(out, 'again'),
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(letters.stdout).toContain('已生成答复函 260 份');
+    expect(fs.readdirSync(path.join(out, 'again'))).toHaveLength(260);
     const help = spawnSync(process.execPath, ['bin/jianyi.js', 'help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('import');

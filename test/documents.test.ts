@@ -409,3 +409,42 @@ describe('writing is atomic and an open file is never overwritten', () => {
     ).rejects.toThrow('无法创建输出文件夹');
   });
 });
+
+describe('batches on worker threads', () => {
+  it('stop at the first file that cannot be written, leaving only complete files', async () => {
+    const dir = tempDir();
+    const names = store.proposals.ledger(current.id).map((p) => letterFileName(p.number, p.title));
+    fs.writeFileSync(path.join(dir, `.~lock.${names[50]}#`), '');
+    await expect(generateLetters(store, { session: current, outDir: dir, kind: 'reply-letter', today: TODAY })).rejects.toThrow(
+      `「${path.join(dir, names[50]!)}」正在 Word、WPS 或其他程序中打开`,
+    );
+    const left = fs.readdirSync(dir);
+    expect(left.some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(left).not.toContain(names[50]);
+    for (const file of left.filter((f) => f.endsWith('.docx'))) expect(docxText(path.join(dir, file))).toContain('答复');
+  });
+
+  it('can be cancelled, and say so', async () => {
+    const dir = tempDir();
+    const controller = new AbortController();
+    const result = await generateLetters(store, {
+      session: current,
+      outDir: dir,
+      kind: 'reply-letter',
+      today: TODAY,
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 60) controller.abort();
+      },
+    });
+    expect(result.cancelled).toBe(true);
+    expect(result.files.length).toBeGreaterThanOrEqual(60);
+    expect(result.files.length).toBeLessThan(260);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.docx'))
+        .sort(),
+    ).toEqual(result.files.map((f) => path.basename(f)).sort());
+  });
+});

@@ -18,6 +18,7 @@ import type { DocumentSettings } from '../settings';
 import type { CompiledTemplate } from '../template/engine';
 import { resolveTemplate } from '../template/library';
 import { letterFileName } from './file-names';
+import { POOL_THRESHOLD, runPool } from './letter-pool';
 
 /** Fills a template and renders the .docx bytes. */
 export async function renderTemplate(
@@ -135,22 +136,43 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
   const { jobs, skipped } = letterJobs(store, options, settings, chosen);
   await ensureFolder(options.outDir);
   const result: BatchResult = { files: [], skipped, warnings: [], zipFile: null, cancelled: false };
-  const zipEntries: Record<string, Uint8Array> = {};
-  for (const [i, job] of jobs.entries()) {
-    if (options.signal?.aborted) {
-      result.cancelled = true;
-      break;
+  const written: (Uint8Array | null)[] = new Array(jobs.length).fill(null);
+  const done: boolean[] = new Array(jobs.length).fill(false);
+  let count = 0;
+  const complete = (index: number, file: string, bytes: Uint8Array | null) => {
+    done[index] = true;
+    written[index] = bytes;
+    options.onProgress?.(++count, jobs.length, file);
+  };
+  const targets = jobs.map((job) => path.join(options.outDir, job.fileName));
+  const title = (job: LetterJob) => job.fileName.replace(/\.docx$/, '');
+  if (jobs.length >= POOL_THRESHOLD) {
+    const finished = await runPool({
+      setup: { source: template.source, origin: template.origin, settings, returnBytes: Boolean(options.zipFile) },
+      jobs: jobs.map((job, id) => ({ id, file: targets[id]!, title: title(job), context: job.context })),
+      signal: options.signal,
+      onDone: (job, bytes) => complete(job.id, job.file, bytes),
+    });
+    result.cancelled = !finished;
+  } else {
+    for (const [i, job] of jobs.entries()) {
+      if (options.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
+      const bytes = await renderTemplate(template, job.context, settings, title(job));
+      await writeFileAtomic(targets[i]!, bytes);
+      complete(i, targets[i]!, bytes);
     }
-    const bytes = await renderTemplate(template, job.context, settings, job.fileName.replace(/\.docx$/, ''));
-    const file = path.join(options.outDir, job.fileName);
-    await writeFileAtomic(file, bytes);
-    if (options.zipFile) zipEntries[job.fileName] = bytes;
-    result.files.push(file);
-    if (job.warning) result.warnings.push(job.warning);
-    options.onProgress?.(i + 1, jobs.length, file);
   }
+  jobs.forEach((job, i) => {
+    if (!done[i]) return;
+    result.files.push(targets[i]!);
+    if (job.warning) result.warnings.push(job.warning);
+  });
   if (options.zipFile && !result.cancelled) {
-    await writeFileAtomic(options.zipFile, zipSync(zipEntries, { level: 0 }));
+    const entries = Object.fromEntries(jobs.map((job, i) => [job.fileName, written[i]!]));
+    await writeFileAtomic(options.zipFile, zipSync(entries, { level: 0 }));
     result.zipFile = options.zipFile;
   }
   return result;

@@ -9,7 +9,6 @@ import {
   HorizontalPositionAlign,
   HeightRule,
   LineRuleType,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -31,6 +30,7 @@ import type { Align, Block, Cell, DocumentTree, Run } from '../markup/document';
 import { plainText } from '../markup/document';
 import type { FrontMatter } from '../template/front-matter';
 import { A4, charWidth, textBlockWidth, type DocumentSettings } from '../settings';
+import { DocxPacker } from './pack';
 import { textWidthInChars } from './text-width';
 import { balancedTitleRuns } from './title-lines';
 
@@ -622,6 +622,10 @@ export function buildDocument(input: RenderInput): Document {
   return new Renderer(input).document();
 }
 
-export async function renderDocx(input: RenderInput): Promise<Buffer> {
-  return Packer.toBuffer(buildDocument(input));
+const sharedPacker = new DocxPacker();
+
+/** The .docx bytes; pass the same packer through a batch so that shared parts are zipped once. */
+export async function renderDocx(input: RenderInput, packer: DocxPacker = sharedPacker): Promise<Buffer> {
+  const batchKey = JSON.stringify([input.settings, input.meta.header, input.meta.orientation, input.meta.pageNumbers]);
+  return packer.pack(buildDocument(input), batchKey);
 }

@@ -1,0 +1,98 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../../domain/errors';
+import type { DocumentSettings } from '../settings';
+
+/**
+ * Renders and writes many documents on worker threads, one worker per core (at most four):
+ * building a .docx is CPU work, so a batch of hundreds of letters finishes in a fraction of the
+ * time. Each worker writes its files atomically, so a cancelled or failed batch leaves only
+ * complete files behind.
+ */
+
+export interface PoolSetup {
+  source: string;
+  origin: string;
+  settings: DocumentSettings;
+  returnBytes: boolean;
+}
+
+export interface PoolJob {
+  id: number;
+  file: string;
+  title: string;
+  context: object;
+}
+
+export type PoolReply =
+  { id: number; ok: true; bytes: Uint8Array | null } | { id: number; ok: false; message: string; userError: boolean };
+
+/** Batches smaller than this are rendered in-process: starting workers would cost more. */
+export const POOL_THRESHOLD = 40;
+
+/** The worker's entry: the TypeScript source through tsx (development, tests), else the bundle's. */
+function workerEntry(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./letter-worker.dev.mjs', here) : new URL('./letter-worker.mjs', here);
+}
+
+export function poolSize(jobs: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(4, cores, Math.ceil(jobs / 10)));
+}
+
+export interface PoolRun {
+  setup: PoolSetup;
+  jobs: PoolJob[];
+  signal?: AbortSignal;
+  /** Called as each job completes, in completion order. */
+  onDone: (job: PoolJob, bytes: Uint8Array | null) => void;
+}
+
+/** Runs every job; resolves false when cancelled. The first failure stops the batch and rejects. */
+export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boolean> {
+  const url = workerEntry();
+  const workers = Array.from({ length: poolSize(jobs.length) }, () => new Worker(url, { workerData: setup }));
+  let next = 0;
+  let running = 0;
+  let settled = false;
+  return new Promise<boolean>((resolve, reject) => {
+    const finish = (error: Error | null, completed: boolean) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(completed);
+    };
+    const feed = (worker: Worker) => {
+      if (signal?.aborted) {
+        if (running === 0) finish(null, false);
+        return;
+      }
+      if (next >= jobs.length) {
+        if (running === 0) finish(null, true);
+        return;
+      }
+      const job = jobs[next++]!;
+      running += 1;
+      worker.postMessage(job);
+    };
+    for (const worker of workers) {
+      worker.on('message', (reply: PoolReply) => {
+        running -= 1;
+        const job = jobs[reply.id]!;
+        if (!reply.ok) {
+          finish(reply.userError ? new UserError(reply.message) : new Error(reply.message), false);
+          return;
+        }
+        onDone(job, reply.bytes);
+        feed(worker);
+      });
+      worker.on('error', (error) => finish(error, false));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !settled) finish(new Error(`letter worker exited with code ${code}`), false);
+      });
+      feed(worker);
+    }
+  });
+}
