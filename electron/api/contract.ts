@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import type { LedgerProposal } from '../../db/repos/proposals';
+import type { Consultation, Handling, Milestone } from '../../db/repos/handling';
+import type { EventRecord } from '../../db/repos/events';
+import type { Unit } from '../../db/repos/units';
+import type { Session } from '../domain/session';
+import { deadlineRulesSchema, RATE_KEYS } from '../domain/session';
+import type { ImportReport } from '../ledger/import-ledger';
+import type { SessionStatistics } from '../stats/session-statistics';
+import type { BatchResult } from '../documents/generate/documents';
+import type { TemplateEntry } from '../documents/template/library';
+import { documentSettingsSchema } from '../documents/settings';
+import type { DeadlineStatus } from '../domain/deadlines';
+import { LEDGER_FIELDS } from '../ledger/columns';
+
+/**
+ * The one API between the UI and the main process: every operation has a name and zod schemas
+ * for its input and output. The Electron shell serves it over IPC, the HTTP bridge over
+ * loopback for browser tests; both go through dispatch(), which parses the input and returns
+ * errors as values with a Chinese message. The renderer imports only this file's types.
+ */
+
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+const resultCode = z.enum(['A', 'B', 'C', 'D']);
+const text = (max: number) => z.string().max(max);
+
+/** A value the main process produces: typed for the renderer, not re-checked at run time. */
+const produced = <T>() => z.custom<T>(() => true);
+
+export interface ProposalRow {
+  id: number;
+  number: string;
+  numberSort: number | null;
+  title: string;
+  deputies: string;
+  delegation: string;
+  category: string;
+  leadUnit: string;
+  coUnits: string;
+  assignedDate: string | null;
+  deadline: string | null;
+  replyDate: string | null;
+  resultCode: string | null;
+  resultLabel: string;
+  feedback: string | null;
+  published: boolean;
+  closed: boolean;
+  isKey: boolean;
+  leaderSupervised: boolean;
+  deadlineStatus: DeadlineStatus;
+  daysLeft: number | null;
+}
+
+export interface ProposalDetail {
+  proposal: LedgerProposal;
+  handlings: Handling[];
+  consultations: Consultation[];
+  milestones: Milestone[];
+  events: EventRecord[];
+}
+
+const proposalPatch = z
+  .object({
+    title: text(500).min(1, '标题不能为空'),
+    delegation: text(100),
+    content: text(50_000),
+    assignedDate: isoDate.nullable(),
+    deadline: isoDate.nullable(),
+    extended: z.boolean(),
+    replyDate: isoDate.nullable(),
+    replyNumber: text(100),
+    signer: text(50),
+    contactPerson: text(50),
+    contactPhone: text(50),
+    resultCode: resultCode.nullable(),
+    replyText: text(200_000),
+    published: z.boolean(),
+    met: z.boolean(),
+    closed: z.boolean(),
+    isKey: z.boolean(),
+    leaderSupervised: z.boolean(),
+    leaderName: text(100),
+    feedback: text(20).nullable(),
+    notes: text(5_000),
+    category: text(100),
+  })
+  .partial();
+
+const fileUpload = z.object({
+  fileName: text(260).min(1),
+  /** The file's bytes, base64. */
+  contentBase64: z.string().max(150_000_000),
+});
+
+const importInput = fileUpload.extend({
+  sessionName: text(100).min(1, '请填写会议名称'),
+  year: z.number().int().min(1949).max(2200).optional(),
+  kind: z.enum(['npc', 'cppcc']).optional(),
+  sheet: z.union([z.string(), z.number().int().min(0)]).optional(),
+  mapping: z.record(z.string().regex(/^\d+$/), z.enum(LEDGER_FIELDS).nullable()).optional(),
+});
+
+const sessionSettingsPatch = z
+  .object({
+    kind: z.enum(['npc', 'cppcc']),
+    issuingBody: text(100),
+    resultClassCount: z.union([z.literal(3), z.literal(4)]),
+    feedbackScale: z.enum(['three', 'five']).nullable(),
+    resolutionNumerator: z.enum(['A', 'AB', 'ABC']),
+    satisfiedNumerator: z.enum(['top', 'top2']),
+    resultShareBase: z.enum(['all', 'answered']),
+    decimals: z.number().int().min(0).max(3),
+    rounding: z.enum(['half-up', 'largest-remainder']),
+    deadlines: deadlineRulesSchema,
+  })
+  .partial();
+
+export const contract = {
+  'app.info': {
+    input: z.object({}),
+    output: produced<{ version: string; database: string; today: string }>(),
+  },
+  'sessions.list': {
+    input: z.object({}),
+    output: produced<(Session & { proposalCount: number })[]>(),
+  },
+  'sessions.create': {
+    input: z.object({
+      name: text(100).min(1, '请填写会议名称'),
+      year: z.number().int().min(1949).max(2200),
+      kind: z.enum(['npc', 'cppcc']).default('npc'),
+      /** Copy the settings, categories, labels and rules of this session. */
+      copyFrom: id.optional(),
+    }),
+    output: produced<Session>(),
+  },
+  'sessions.update': {
+    input: z.object({
+      id,
+      settings: sessionSettingsPatch.optional(),
+      categories: z.array(text(100).min(1)).max(100).optional(),
+      resultLabels: z.record(resultCode, text(40)).optional(),
+      baselines: z.partialRecord(z.enum(RATE_KEYS), z.string().max(10).nullable()).optional(),
+    }),
+    output: produced<Session>(),
+  },
+  'proposals.list': {
+    input: z.object({ sessionId: id, today: isoDate.optional() }),
+    output: produced<ProposalRow[]>(),
+  },
+  'proposals.get': {
+    input: z.object({ id }),
+    output: produced<ProposalDetail>(),
+  },
+  'proposals.update': {
+    input: z.object({ id, version: z.number().int().positive(), fields: proposalPatch }),
+    output: produced<ProposalDetail>(),
+  },
+  'import.preview': { input: importInput, output: produced<ImportReport>() },
+  'import.commit': { input: importInput, output: produced<ImportReport>() },
+  'ledger.export': {
+    input: z.object({ sessionId: id }),
+    output: produced<{ fileName: string; contentBase64: string }>(),
+  },
+  'stats.overview': {
+    input: z.object({ sessionId: id, today: isoDate.optional() }),
+    output: produced<SessionStatistics>(),
+  },
+  'drafts.get': {
+    input: z.object({ sessionId: id }),
+    output: produced<Record<string, string>>(),
+  },
+  'drafts.set': {
+    input: z.object({
+      sessionId: id,
+      section: z.enum(['achievements', 'practices', 'problems', 'nextSteps']),
+      text: text(100_000),
+    }),
+    output: produced<Record<string, string>>(),
+  },
+  'documents.letters': {
+    input: z.object({
+      sessionId: id,
+      outDir: text(1000).min(1, '请选择保存的文件夹'),
+      only: z.array(text(20)).max(100_000).optional(),
+      template: text(200).optional(),
+      cohandling: z.boolean().optional(),
+      zip: z.boolean().optional(),
+    }),
+    output: produced<BatchResult>(),
+  },
+  'documents.report': {
+    input: z.object({ sessionId: id, out: text(1000).min(1), template: text(200).optional() }),
+    output: produced<{ file: string }>(),
+  },
+  'documents.preview': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('reply-letter'), proposalId: id, template: text(200).optional() }),
+      z.object({ kind: z.literal('annual-report'), sessionId: id, template: text(200).optional() }),
+    ]),
+    output: produced<{ fileName: string; contentBase64: string }>(),
+  },
+  'templates.list': { input: z.object({}), output: produced<TemplateEntry[]>() },
+  'templates.save': {
+    input: z.object({ source: text(500_000), basedOn: text(200).nullable().optional() }),
+    output: produced<TemplateEntry[]>(),
+  },
+  'templates.copy': {
+    input: z.object({ from: text(200).min(1), to: text(60).min(1, '请填写新模板的名称') }),
+    output: produced<TemplateEntry[]>(),
+  },
+  'templates.reset': { input: z.object({ name: text(200).min(1) }), output: produced<TemplateEntry[]>() },
+  'settings.documents.get': { input: z.object({}), output: produced<z.infer<typeof documentSettingsSchema>>() },
+  'settings.documents.set': { input: documentSettingsSchema, output: produced<z.infer<typeof documentSettingsSchema>>() },
+  'units.list': { input: z.object({}), output: produced<Unit[]>() },
+  'units.update': {
+    input: z.object({
+      id,
+      fullName: text(100).optional(),
+      docPrefix: text(40).optional(),
+      contactPerson: text(50).optional(),
+      contactPhone: text(50).optional(),
+      copyTo: text(500).optional(),
+    }),
+    output: produced<Unit[]>(),
+  },
+  'backup.create': { input: z.object({ file: text(1000).min(1) }), output: produced<{ file: string; bytes: number }>() },
+  'backup.restore': {
+    input: z.object({ file: text(1000).min(1) }),
+    output: produced<{ restoredFrom: string; savedCurrentAs: string }>(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type Input<N extends OperationName> = z.input<Contract[N]['input']>;
+export type Output<N extends OperationName> = z.infer<Contract[N]['output']>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string; details: string[] } };
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];

@@ -1,0 +1,313 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { Store } from '../../db/store';
+import { MIGRATIONS } from '../../db/migrations';
+import { deadlineState } from '../domain/deadlines';
+import { UserError } from '../domain/errors';
+import { parseFeedback } from '../domain/feedback';
+import { joinList } from '../domain/text';
+import { replyLetterContexts, unitData } from '../documents/data/letter-context';
+import { reportContext } from '../documents/data/report-context';
+import { checkWithSample } from '../documents/data/samples';
+import { loadDocumentSettings, saveDocumentSettings } from '../documents/document-settings';
+import { generateLetters, generateReport, renderTemplate } from '../documents/generate/documents';
+import { letterFileName, safeFileName } from '../documents/generate/file-names';
+import { copyTemplate, listTemplates, resetTemplate, resolveTemplate, saveUserTemplate } from '../documents/template/library';
+import { ledgerWorkbook } from '../ledger/export-ledger';
+import { importWorkbook } from '../ledger/import-ledger';
+import { readSpreadsheetBuffer } from '../ledger/read-table';
+import { sessionStatistics } from '../stats/session-statistics';
+import type { Contract, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
+
+export interface ApiContext {
+  store: Store;
+  /** The database file, for backups and restores. */
+  databaseFile: string;
+  today: () => string;
+  version: string;
+}
+
+type Handlers = { [N in OperationName]: (input: z.infer<Contract[N]['input']>) => Promise<Output<N>> | Output<N> };
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The operations of the contract, implemented over the records store. Plain Node, no Electron. */
+export function createHandlers(ctx: ApiContext): Handlers {
+  const { store } = ctx;
+
+  const detail = (id: number): ProposalDetail => {
+    const proposal = store.proposals.get(id);
+    const ledger = store.proposals.ledger(proposal.sessionId).find((p) => p.id === id)!;
+    return {
+      proposal: ledger,
+      handlings: store.handling.handlings(id),
+      consultations: store.handling.consultations(id),
+      milestones: store.handling.milestones(id),
+      events: store.events.forEntity('proposal', id),
+    };
+  };
+
+  const importFrom = async (input: z.infer<Contract['import.preview']['input']>, dryRun: boolean) => {
+    const workbook = await readSpreadsheetBuffer(Buffer.from(input.contentBase64, 'base64'), input.fileName);
+    const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
+    return importWorkbook(store, workbook, {
+      sessionName: input.sessionName,
+      year: input.year,
+      kind: input.kind,
+      sheet: input.sheet,
+      mapping,
+      dryRun,
+      fileName: input.fileName,
+    });
+  };
+
+  return {
+    'app.info': () => ({ version: ctx.version, database: ctx.databaseFile, today: ctx.today() }),
+
+    'sessions.list': () => store.sessions.list().map((s) => ({ ...s, proposalCount: store.proposals.countBySession(s.id) })),
+
+    'sessions.create': ({ name, year, kind, copyFrom }) => {
+      const source = copyFrom ? store.sessions.get(copyFrom) : null;
+      return store.transaction(() => {
+        const created = store.sessions.create({
+          name,
+          year,
+          settings: source ? { ...source, kind, feedbackScale: source.feedbackScale } : { kind },
+          categories: source?.categories ?? [],
+          resultLabels: source?.resultLabels,
+        });
+        store.events.append({
+          entity: 'session',
+          entityId: created.id,
+          action: '新建会议',
+          details: { copyFrom: source?.name ?? null },
+        });
+        return created;
+      });
+    },
+
+    'sessions.update': ({ id, settings, categories, resultLabels, baselines }) =>
+      store.transaction(() => {
+        if (settings) store.sessions.updateSettings(id, settings);
+        if (categories) store.sessions.setCategories(id, categories);
+        if (resultLabels) store.sessions.setResultLabels(id, resultLabels);
+        if (baselines) store.sessions.setBaselines(id, baselines);
+        store.events.append({
+          entity: 'session',
+          entityId: id,
+          action: '修改会议设置',
+          details: { settings, categories, resultLabels, baselines },
+        });
+        return store.sessions.get(id);
+      }),
+
+    'proposals.list': ({ sessionId, today }) => {
+      const session = store.sessions.get(sessionId);
+      const day = today ?? ctx.today();
+      return store.proposals.ledger(sessionId).map((p): ProposalRow => {
+        const state = deadlineState(p, session.deadlines, day);
+        return {
+          id: p.id,
+          number: p.number,
+          numberSort: p.numberSort,
+          title: p.title,
+          deputies: joinList([...p.leadDeputies, ...p.coDeputies]),
+          delegation: p.delegation,
+          category: p.category,
+          leadUnit: p.leadUnit,
+          coUnits: joinList(p.coUnits),
+          assignedDate: p.assignedDate,
+          deadline: state.deadline,
+          replyDate: p.replyDate,
+          resultCode: p.resultCode,
+          resultLabel: p.resultCode ? (session.resultLabels[p.resultCode] ?? p.resultCode) : '',
+          feedback: p.feedback,
+          published: p.published,
+          closed: p.closed,
+          isKey: p.isKey,
+          leaderSupervised: p.leaderSupervised,
+          deadlineStatus: state.status,
+          daysLeft: state.daysLeft,
+        };
+      });
+    },
+
+    'proposals.get': ({ id }) => detail(id),
+
+    'proposals.update': ({ id, version, fields }) =>
+      store.transaction(() => {
+        const before = store.proposals.get(id);
+        const { category, ...rest } = fields;
+        const patch: Parameters<Store['proposals']['update']>[1] = { ...rest };
+        if (category !== undefined) {
+          const categories = store.sessions.categories(before.sessionId);
+          const found = categories.find((c) => c.name === category);
+          if (category && !found)
+            throw new UserError(`类别「${category}」不在本届会议的类别中（现有：${categories.map((c) => c.name).join('、')}）。`);
+          patch.categoryId = found?.id ?? null;
+        }
+        if (fields.feedback) {
+          const parsed = parseFeedback(fields.feedback);
+          if (!parsed) throw new UserError(`代表评价「${fields.feedback}」无法识别。`);
+          patch.feedback = parsed.value;
+        }
+        store.proposals.update(id, patch, version);
+        store.events.append({ entity: 'proposal', entityId: id, action: '修改', details: { fields: Object.keys(fields) } });
+        return detail(id);
+      }),
+
+    'import.preview': (input) => importFrom(input, true),
+    'import.commit': (input) => importFrom(input, false),
+
+    'ledger.export': async ({ sessionId }) => {
+      const session = store.sessions.get(sessionId);
+      return {
+        fileName: safeFileName(`台账-${session.name}`, '.xlsx'),
+        contentBase64: b64(await ledgerWorkbook(store, session)),
+      };
+    },
+
+    'stats.overview': ({ sessionId, today }) => sessionStatistics(store, store.sessions.get(sessionId), today ?? ctx.today()),
+
+    'drafts.get': ({ sessionId }) => store.drafts.get(sessionId),
+    'drafts.set': ({ sessionId, section, text }) => {
+      store.drafts.set(sessionId, section, text);
+      return store.drafts.get(sessionId);
+    },
+
+    'documents.letters': ({ sessionId, outDir, only, template, cohandling, zip }) =>
+      generateLetters(store, {
+        session: store.sessions.get(sessionId),
+        outDir,
+        only,
+        template,
+        kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
+        zipFile: zip ? path.join(outDir, '答复函.zip') : undefined,
+        today: ctx.today(),
+      }),
+
+    'documents.report': async ({ sessionId, out, template }) => {
+      await generateReport(store, { session: store.sessions.get(sessionId), out, template, today: ctx.today() });
+      return { file: out };
+    },
+
+    'documents.preview': async (input) => {
+      const settings = loadDocumentSettings(store);
+      if (input.kind === 'reply-letter') {
+        const proposal = store.proposals.get(input.proposalId);
+        const session = store.sessions.get(proposal.sessionId);
+        const ledger = store.proposals.ledger(session.id).find((p) => p.id === proposal.id)!;
+        const units = new Map(store.units.list().map((u) => [u.name, u]));
+        const unit = unitData(units.get(ledger.leadUnit) ?? null, ledger.leadUnit);
+        const [first] = replyLetterContexts({ session, proposal: ledger, unit, leadUnit: unit, settings, today: ctx.today() });
+        const template = resolveTemplate(store, input.template, 'reply-letter');
+        const fileName = letterFileName(ledger.number, ledger.title);
+        return { fileName, contentBase64: b64(await renderTemplate(template, first!.context, settings, fileName)) };
+      }
+      const session = store.sessions.get(input.sessionId);
+      const template = resolveTemplate(store, input.template, 'annual-report', ['statistics-tables']);
+      const context = reportContext(
+        session,
+        sessionStatistics(store, session, ctx.today()),
+        store.drafts.get(session.id),
+        ctx.today(),
+      );
+      const fileName = safeFileName(`办理情况报告-${session.name}`, '.docx');
+      return { fileName, contentBase64: b64(await renderTemplate(template, context, settings, fileName)) };
+    },
+
+    'templates.list': () => listTemplates(store),
+    'templates.save': async ({ source, basedOn }) => {
+      let checked: Promise<void> = Promise.resolve();
+      saveUserTemplate(
+        store,
+        source,
+        (template) => {
+          checked = checkWithSample(template);
+        },
+        basedOn ?? null,
+      );
+      await checked;
+      return listTemplates(store);
+    },
+    'templates.copy': ({ from, to }) => {
+      copyTemplate(store, from, to);
+      return listTemplates(store);
+    },
+    'templates.reset': ({ name }) => {
+      resetTemplate(store, name);
+      return listTemplates(store);
+    },
+
+    'settings.documents.get': () => loadDocumentSettings(store),
+    'settings.documents.set': (settings) => saveDocumentSettings(store, settings),
+
+    'units.list': () => store.units.list(),
+    'units.update': ({ id, ...letterhead }) => {
+      store.units.updateLetterhead(id, letterhead);
+      return store.units.list();
+    },
+
+    'backup.create': async ({ file }) => {
+      await backupTo(store, file);
+      return { file, bytes: fs.statSync(file).size };
+    },
+
+    'backup.restore': async ({ file }) => {
+      verifyBackup(file);
+      const saved = path.join(
+        path.dirname(ctx.databaseFile),
+        `恢复前-${path.basename(ctx.databaseFile, '.db')}-${Date.now()}.db`,
+      );
+      await backupTo(store, saved);
+      const source = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        await source.backup(ctx.databaseFile);
+      } finally {
+        source.close();
+      }
+      return { restoredFrom: file, savedCurrentAs: saved };
+    },
+  };
+}
+
+/** A copy made with SQLite's online backup API, checked before it counts. */
+async function backupTo(store: Store, file: string): Promise<void> {
+  if (fs.existsSync(file)) throw new UserError(`「${file}」已经存在，请另选文件名，以免覆盖已有的备份。`);
+  try {
+    await store.db.backup(file);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw new UserError(`无法写入备份「${file}」：${(error as Error).message}`);
+  }
+  try {
+    verifyBackup(file);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+function verifyBackup(file: string): void {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new UserError(`找不到备份文件「${file}」，或它不是数据库文件。`);
+  }
+  try {
+    const ok = db.pragma('integrity_check', { simple: true });
+    if (ok !== 'ok') throw new UserError(`备份文件「${file}」已损坏（完整性检查未通过），不能使用。`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === 0 || version > MIGRATIONS.at(-1)!.version) {
+      throw new UserError(`「${file}」不是本程序能使用的备份（数据库版本 ${version}）。`);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`「${file}」不是建议办理助手的备份文件。`);
+  } finally {
+    db.close();
+  }
+}

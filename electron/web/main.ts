@@ -1,0 +1,67 @@
+// npm run web -- [--db FILE] [--port N]: the product in a browser, for development, tests and
+// machines where the desktop runtime is missing. Serves the built UI and the API on 127.0.0.1.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../../db/store';
+import { todayIso } from '../domain/dates';
+import { isUserError } from '../domain/errors';
+import { createHandlers } from '../api/handlers';
+import { startBridge, type Bridge } from '../api/http-bridge';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
+
+/** Builds the UI with Vite unless a build is already there. */
+export async function ensureRendererBuilt(force = false): Promise<void> {
+  if (!force && fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface WebServer extends Bridge {
+  close(): Promise<void>;
+}
+
+export async function startWeb(options: { db: string; port?: number; today?: () => string }): Promise<WebServer> {
+  await ensureRendererBuilt();
+  fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
+  const store = await openStore(options.db);
+  const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const handlers = createHandlers({
+    store,
+    databaseFile: path.resolve(options.db),
+    today: options.today ?? (() => todayIso()),
+    version,
+  });
+  const bridge = await startBridge({ handlers, port: options.port, staticDir: RENDERER_DIR });
+  return {
+    url: bridge.url,
+    close: async () => {
+      await bridge.close();
+      store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string' }, rebuild: { type: 'boolean' } },
+    allowPositionals: false,
+  });
+  if (values.rebuild) await ensureRendererBuilt(true);
+  const db = values.db ?? path.join(root, 'data', '建议办理助手.db');
+  const server = await startWeb({ db, port: values.port ? Number(values.port) : 5173 });
+  process.stdout.write(`建议办理助手已在浏览器中运行：${server.url}\n数据库：${path.resolve(db)}\n按 Ctrl+C 退出。\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && /web[\\/]main\.ts$/.test(process.argv[1])) {
+  main().catch((error) => {
+    process.stderr.write(`错误：${isUserError(error) ? error.message : (error as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}

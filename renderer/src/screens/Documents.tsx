@@ -1,0 +1,222 @@
+import { App, Button, Card, Checkbox, Input, Space, Tabs, Typography } from 'antd';
+import { renderAsync } from 'docx-preview';
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../electron/api/contract';
+import { base64ToBlob, call } from '../api';
+import { useLoad, useReportError } from '../hooks';
+
+type Session = Output<'sessions.list'>[number];
+type BatchResult = Output<'documents.letters'>;
+
+const SECTIONS = [
+  ['achievements', '主要成效'],
+  ['practices', '主要做法和工作体会'],
+  ['problems', '存在问题'],
+  ['nextSteps', '下一步打算'],
+] as const;
+
+/** Renders the real generated .docx inside the app. */
+function DocxPreview({ base64 }: { base64: string | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current || !base64) return;
+    ref.current.innerHTML = '';
+    void renderAsync(
+      base64ToBlob(base64, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+      ref.current,
+      undefined,
+      {
+        inWrapper: true,
+        ignoreLastRenderedPageBreak: true,
+      },
+    );
+  }, [base64]);
+  return (
+    <div ref={ref} data-testid="docx-preview" style={{ background: '#f5f5f5', minHeight: base64 ? 400 : 0, overflow: 'auto' }} />
+  );
+}
+
+export function DocumentsScreen({ session }: { session: Session }) {
+  return (
+    <Tabs
+      items={[
+        { key: 'letters', label: '答复函', children: <Letters session={session} /> },
+        { key: 'report', label: '办理情况报告', children: <Report session={session} /> },
+      ]}
+    />
+  );
+}
+
+function Letters({ session }: { session: Session }) {
+  const report = useReportError();
+  const [outDir, setOutDir] = useState('');
+  const [only, setOnly] = useState('');
+  const [zip, setZip] = useState(false);
+  const [cohandling, setCohandling] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BatchResult | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      setResult(
+        await call('documents.letters', {
+          sessionId: session.id,
+          outDir,
+          only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
+          zip,
+          cohandling,
+        }),
+      );
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const previewFirst = async () => {
+    try {
+      const list = await call('proposals.list', { sessionId: session.id });
+      const wanted = only.trim().split(/[,，、\s]+/)[0];
+      const row = list.find((r) => !wanted || r.number === wanted || String(r.numberSort) === wanted) ?? list[0];
+      if (!row) return;
+      setPreview((await call('documents.preview', { kind: 'reply-letter', proposalId: row.id })).contentBase64);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <span>保存到文件夹：</span>
+            <Input
+              style={{ width: 420 }}
+              value={outDir}
+              onChange={(e) => setOutDir(e.target.value)}
+              placeholder="如 D:\\答复函\\2024"
+              data-testid="letters-out"
+            />
+          </Space>
+          <Space wrap>
+            <span>只生成这些建议号（留空则全部）：</span>
+            <Input
+              style={{ width: 260 }}
+              value={only}
+              onChange={(e) => setOnly(e.target.value)}
+              placeholder="如 12,15,0031"
+              data-testid="letters-only"
+            />
+            <Checkbox checked={zip} onChange={(e) => setZip(e.target.checked)}>
+              另打包为一个 .zip
+            </Checkbox>
+            <Checkbox checked={cohandling} onChange={(e) => setCohandling(e.target.checked)}>
+              生成会办意见
+            </Checkbox>
+          </Space>
+          <Space>
+            <Button onClick={previewFirst} data-testid="preview-letter">
+              预览
+            </Button>
+            <Button type="primary" loading={busy} disabled={!outDir.trim()} onClick={run} data-testid="generate-letters">
+              批量生成
+            </Button>
+          </Space>
+          {result && (
+            <Typography.Paragraph data-testid="letters-result">
+              已生成 {result.files.length} 份{result.zipFile ? `，并打包为 ${result.zipFile}` : ''}。
+              {result.warnings.length > 0 &&
+                `其中 ${result.warnings.length} 份内容不全：${result.warnings.slice(0, 5).join('；')}${result.warnings.length > 5 ? '……' : ''}`}
+            </Typography.Paragraph>
+          )}
+        </Space>
+      </Card>
+      <DocxPreview base64={preview} />
+    </Space>
+  );
+}
+
+function Report({ session }: { session: Session }) {
+  const { message } = App.useApp();
+  const report = useReportError();
+  const drafts = useLoad(() => call('drafts.get', { sessionId: session.id }), [session.id]);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const [out, setOut] = useState('');
+  const [preview, setPreview] = useState<string | null>(null);
+
+  useEffect(() => setTexts(drafts.data ?? {}), [drafts.data]);
+
+  const saveSection = async (section: (typeof SECTIONS)[number][0]) => {
+    try {
+      await call('drafts.set', { sessionId: session.id, section, text: texts[section] ?? '' });
+      message.success('已保存草稿');
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title="报告中由承办员撰写的部分（统计数字自动生成，重新生成报告时这些文字保持不变）">
+        {SECTIONS.map(([key, label]) => (
+          <div key={key} style={{ marginBottom: 16 }}>
+            <Typography.Text strong>{label}</Typography.Text>
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 12 }}
+              value={texts[key] ?? ''}
+              onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
+              data-testid={`draft-${key}`}
+            />
+            <Button size="small" style={{ marginTop: 4 }} onClick={() => saveSection(key)} data-testid={`save-draft-${key}`}>
+              保存
+            </Button>
+          </div>
+        ))}
+      </Card>
+      <Card>
+        <Space wrap>
+          <span>保存为：</span>
+          <Input
+            style={{ width: 420 }}
+            value={out}
+            onChange={(e) => setOut(e.target.value)}
+            placeholder="如 D:\\报告\\办理情况报告.docx"
+            data-testid="report-out"
+          />
+          <Button
+            onClick={async () => {
+              try {
+                setPreview((await call('documents.preview', { kind: 'annual-report', sessionId: session.id })).contentBase64);
+              } catch (error) {
+                report(error);
+              }
+            }}
+            data-testid="preview-report"
+          >
+            预览
+          </Button>
+          <Button
+            type="primary"
+            disabled={!out.trim()}
+            onClick={async () => {
+              try {
+                const { file } = await call('documents.report', { sessionId: session.id, out });
+                message.success(`已生成：${file}`);
+              } catch (error) {
+                report(error);
+              }
+            }}
+            data-testid="generate-report"
+          >
+            生成报告
+          </Button>
+        </Space>
+      </Card>
+      <DocxPreview base64={preview} />
+    </Space>
+  );
+}

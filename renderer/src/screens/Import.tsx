@@ -1,0 +1,285 @@
+import { InboxOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import type { Output } from '../../../electron/api/contract';
+import { call, download, fileToBase64 } from '../api';
+import { useReportError } from '../hooks';
+
+type Session = Output<'sessions.list'>[number];
+type Report = Output<'import.preview'>;
+
+const FIELD_LABELS: Record<string, string> = {
+  number: '建议号',
+  title: '标题',
+  leadDeputies: '领衔代表',
+  coDeputies: '附议代表',
+  delegation: '代表团',
+  category: '类别',
+  leadUnits: '主办单位',
+  coUnits: '会办单位',
+  assignedDate: '交办日期',
+  deadline: '办理期限',
+  replyDate: '答复日期',
+  result: '办理结果',
+  published: '是否公开',
+  met: '是否见面',
+  feedback: '代表评价',
+  closed: '是否办结',
+  isKey: '重点建议',
+  leader: '领导领衔',
+  notes: '备注',
+};
+
+export function ImportScreen({
+  sessions,
+  current,
+  onImported,
+}: {
+  sessions: Session[];
+  current: Session | null;
+  onImported: (name: string) => void;
+}) {
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [sessionName, setSessionName] = useState(current?.name ?? '');
+  const [year, setYear] = useState<number | null>(current?.year ?? new Date().getFullYear());
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [preview, setPreview] = useState<Report | null>(null);
+  const [busy, setBusy] = useState(false);
+  const existing = sessions.find((s) => s.name === sessionName.trim());
+
+  const input = (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => ({
+    fileName: file!.name,
+    contentBase64: file!.base64,
+    sessionName: sessionName.trim(),
+    year: existing ? undefined : (year ?? undefined),
+    sheet: overrides.sheet ?? sheet,
+    mapping: (overrides.mapping ?? mapping) as Record<string, never>,
+  });
+
+  const runPreview = async (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      setPreview(await call('import.preview', input(overrides)));
+    } catch (error) {
+      setPreview(null);
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    setBusy(true);
+    try {
+      const result = await call('import.commit', input());
+      if (!result.committed) {
+        setPreview(result);
+        message.error(`台账有 ${result.errors.length} 处错误，未导入任何数据`);
+        return;
+      }
+      message.success(
+        `导入完成：新增 ${result.counts.insert} 件，更新 ${result.counts.update} 件，${result.counts.unchanged} 件不变`,
+      );
+      setPreview(null);
+      setFile(null);
+      onImported(result.sessionName);
+    } catch (error) {
+      report(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportLedger = async () => {
+    if (!current) return;
+    try {
+      const { fileName, contentBase64 } = await call('ledger.export', { sessionId: current.id });
+      download(fileName, contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card
+        title="导入台账"
+        extra={
+          current && (
+            <Button onClick={exportLedger} data-testid="export-ledger">
+              导出「{current.name}」的台账
+            </Button>
+          )
+        }
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <span>导入到会议：</span>
+            <AutoComplete
+              style={{ width: 280 }}
+              value={sessionName}
+              onChange={setSessionName}
+              options={sessions.map((s) => ({ value: s.name }))}
+              placeholder="已有会议，或输入新会议名称"
+              data-testid="import-session"
+            />
+            {!existing && (
+              <>
+                <span>年份：</span>
+                <InputNumber min={1949} max={2200} value={year} onChange={setYear} data-testid="import-year" />
+                <Typography.Text type="secondary">（将新建这届会议）</Typography.Text>
+              </>
+            )}
+          </Space>
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={async (picked) => {
+              const next = { name: picked.name, base64: await fileToBase64(picked) };
+              setFile(next);
+              setSheet(undefined);
+              setMapping({});
+              setPreview(null);
+              return false;
+            }}
+            data-testid="import-file"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{file ? `已选择：${file.name}` : '点击或把台账文件拖到这里（.xlsx 或 .csv）'}</p>
+          </Upload.Dragger>
+          <Space>
+            <Button onClick={() => runPreview()} disabled={!file || !sessionName.trim()} loading={busy} data-testid="preview">
+              检查（试导入）
+            </Button>
+            <Button
+              type="primary"
+              onClick={commit}
+              disabled={!preview || preview.errors.length > 0}
+              loading={busy}
+              data-testid="commit"
+            >
+              确认导入
+            </Button>
+          </Space>
+        </Space>
+      </Card>
+
+      {preview && (
+        <Card title={`检查结果：工作表「${preview.sheetName}」，表头在第 ${preview.headerRow} 行`}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {preview.sheetNames.length > 1 && (
+              <Space>
+                <span>工作表：</span>
+                <Select
+                  style={{ width: 200 }}
+                  value={preview.sheetName}
+                  options={preview.sheetNames.map((n) => ({ value: n, label: n }))}
+                  onChange={(value: string) => {
+                    setSheet(value);
+                    setMapping({});
+                    void runPreview({ sheet: value, mapping: {} });
+                  }}
+                />
+              </Space>
+            )}
+            <Space size="large">
+              <Statistic title="将新增" value={preview.counts.insert} suffix="件" />
+              <Statistic title="将更新" value={preview.counts.update} suffix="件" />
+              <Statistic title="不变" value={preview.counts.unchanged} suffix="件" />
+              <Statistic
+                title="错误"
+                value={preview.errors.length}
+                valueStyle={{ color: preview.errors.length ? '#cf1322' : undefined }}
+                suffix="处"
+              />
+            </Space>
+            {preview.errors.length > 0 && (
+              <Alert
+                type="error"
+                message={`台账有 ${preview.errors.length} 处错误，改正后才能导入（一处错误也不会导入任何数据）`}
+                description={
+                  <List
+                    size="small"
+                    dataSource={preview.errors}
+                    renderItem={(e) => <List.Item data-testid="import-error">{e}</List.Item>}
+                    style={{ maxHeight: 300, overflow: 'auto' }}
+                  />
+                }
+              />
+            )}
+            {preview.warnings.map((w, i) => (
+              <Alert key={i} type="warning" showIcon message={w} />
+            ))}
+            <Table
+              size="small"
+              rowKey="index"
+              pagination={false}
+              title={() => '识别出的列（可以改）'}
+              dataSource={preview.columns}
+              columns={[
+                { title: '列', dataIndex: 'letter', width: 60 },
+                { title: '表头', dataIndex: 'header' },
+                {
+                  title: '对应台账的',
+                  dataIndex: 'field',
+                  render: (field: string | null, column) => (
+                    <Select
+                      style={{ width: 160 }}
+                      value={mapping[String(column.index)] !== undefined ? mapping[String(column.index)] : field}
+                      allowClear
+                      placeholder="（忽略此列）"
+                      options={Object.entries(FIELD_LABELS).map(([value, label]) => ({ value, label }))}
+                      onChange={(value: string | undefined) => {
+                        const next = { ...mapping, [String(column.index)]: value ?? null };
+                        setMapping(next);
+                        void runPreview({ mapping: next });
+                      }}
+                    />
+                  ),
+                },
+              ]}
+            />
+            {preview.rows.some((r) => r.action === 'update') && (
+              <Table
+                size="small"
+                rowKey="row"
+                title={() => '将更新的条目'}
+                dataSource={preview.rows.filter((r) => r.action === 'update')}
+                columns={[
+                  { title: '行', dataIndex: 'row', width: 60 },
+                  { title: '建议号', dataIndex: 'number', width: 90 },
+                  {
+                    title: '改动',
+                    render: (_: unknown, r) =>
+                      r.changes.map((c) => `${c.header}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；'),
+                  },
+                ]}
+              />
+            )}
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,163 @@
+import { Card, Col, List, Row, Statistic, Table, Tag } from 'antd';
+import { useMemo } from 'react';
+import type { Output } from '../../../electron/api/contract';
+import { call } from '../api';
+import { useLoad } from '../hooks';
+import { Chart } from './Chart';
+
+type Session = Output<'sessions.list'>[number];
+
+export function OverviewScreen({ session }: { session: Session }) {
+  const stats = useLoad(() => call('stats.overview', { sessionId: session.id }), [session.id]);
+  const s = stats.data;
+  const charts = useMemo(() => {
+    if (!s) return null;
+    return {
+      category: {
+        title: { text: '按类别', left: 'center' },
+        tooltip: {},
+        xAxis: { type: 'category' as const, data: s.byCategory.map((c) => c.label), axisLabel: { interval: 0, rotate: 20 } },
+        yAxis: { type: 'value' as const, name: '件' },
+        series: [
+          {
+            type: 'bar' as const,
+            data: s.byCategory.map((c) => c.count),
+            label: {
+              show: true,
+              position: 'top' as const,
+              formatter: (p: { dataIndex: number }) => `${s.byCategory[p.dataIndex]!.percent}%`,
+            },
+          },
+        ],
+      },
+      result: {
+        title: { text: '按办理结果', left: 'center' },
+        tooltip: {},
+        series: [
+          {
+            type: 'pie' as const,
+            radius: '60%',
+            data: s.byResult.map((r) => ({ name: `${r.code ?? ''} ${r.label}`, value: r.count })),
+            label: {
+              formatter: (p: { dataIndex: number }) => `${s.byResult[p.dataIndex]!.label} ${s.byResult[p.dataIndex]!.percent}%`,
+            },
+          },
+        ],
+      },
+      units: {
+        title: { text: '主办件数最多的单位', left: 'center' },
+        tooltip: {},
+        grid: { left: 140 },
+        xAxis: { type: 'value' as const },
+        yAxis: {
+          type: 'category' as const,
+          data: s.byUnit
+            .slice(0, 12)
+            .map((u) => u.unit)
+            .reverse(),
+        },
+        series: [
+          {
+            type: 'bar' as const,
+            data: s.byUnit
+              .slice(0, 12)
+              .map((u) => u.leadCount)
+              .reverse(),
+          },
+        ],
+      },
+    };
+  }, [s]);
+
+  if (!s || !charts) return null;
+  const rates = Object.entries(s.rates).map(([key, rate]) => ({
+    key,
+    ...rate,
+    change: s.comparison.rates[key as keyof typeof s.rates],
+  }));
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Card>
+          <Row gutter={16}>
+            <Col span={4}>
+              <Statistic title="建议总数" value={s.total} suffix="件" data-testid="stat-total" />
+            </Col>
+            <Col span={4}>
+              <Statistic title="已答复" value={s.answered} suffix="件" />
+            </Col>
+            <Col span={4}>
+              <Statistic title={s.rates.resolution.label} value={`${s.rates.resolution.percent}%`} />
+            </Col>
+            <Col span={4}>
+              <Statistic title="按期答复率" value={`${s.rates.onTime.percent}%`} />
+            </Col>
+            <Col span={4}>
+              <Statistic
+                title="已逾期"
+                value={s.deadlines.counts.overdue}
+                suffix="件"
+                valueStyle={{ color: s.deadlines.counts.overdue ? '#cf1322' : undefined }}
+              />
+            </Col>
+            <Col span={4}>
+              <Statistic title="即将到期" value={s.deadlines.counts['due-soon']} suffix="件" />
+            </Col>
+          </Row>
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card>
+          <Chart option={charts.category} testId="chart-category" />
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card>
+          <Chart option={charts.result} testId="chart-result" />
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title={`各项比率（与${s.comparison.previousSession ?? '上年'}比较）`}>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={rates}
+            data-testid="rates-table"
+            columns={[
+              { title: '指标', dataIndex: 'label' },
+              { title: '比率', dataIndex: 'percent', render: (p: string, r) => (r.denominator ? `${p}%` : '—') },
+              { title: '口径', dataIndex: 'basis' },
+              { title: '上年', render: (_: unknown, r) => (r.change ? `${r.change.previous}%` : '') },
+              {
+                title: '变化',
+                render: (_: unknown, r) =>
+                  r.change ? <Tag color={r.change.direction === '下降' ? 'red' : 'green'}>{r.change.text}</Tag> : '',
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card>
+          <Chart option={charts.units} height={380} testId="chart-units" />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`已逾期和即将到期（${s.deadlines.urgent.length} 件）`}>
+          <List
+            size="small"
+            dataSource={s.deadlines.urgent}
+            renderItem={(item) => (
+              <List.Item>
+                <Tag color={item.status === 'overdue' ? 'red' : 'orange'}>{item.statusLabel}</Tag>
+                {item.number} {item.title}（期限 {item.deadline}
+                {item.daysLeft !== null && (item.daysLeft < 0 ? `，已逾期 ${-item.daysLeft} 天` : `，还剩 ${item.daysLeft} 天`)}）
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

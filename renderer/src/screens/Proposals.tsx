@@ -1,0 +1,437 @@
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { Output, ProposalRow } from '../../../electron/api/contract';
+import { call } from '../api';
+import { useLoad, useReportError } from '../hooks';
+
+type Session = Output<'sessions.list'>[number];
+
+const STATUS: Record<string, { label: string; color: string }> = {
+  overdue: { label: '已逾期', color: 'red' },
+  'due-soon': { label: '即将到期', color: 'orange' },
+  pending: { label: '办理中', color: 'blue' },
+  'no-deadline': { label: '未定期限', color: 'default' },
+  'on-time': { label: '按期答复', color: 'green' },
+  late: { label: '逾期答复', color: 'volcano' },
+};
+
+/** Matches a row against the search box: title, deputies, units, number. */
+function matches(row: ProposalRow, query: string): boolean {
+  if (!query) return true;
+  return [row.number, row.title, row.deputies, row.leadUnit, row.coUnits, row.delegation].some((v) => v.includes(query));
+}
+
+export function ProposalsScreen({ session, onChanged }: { session: Session; onChanged: () => void }) {
+  const rows = useLoad(() => call('proposals.list', { sessionId: session.id }), [session.id]);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState<string | undefined>();
+  const [unit, setUnit] = useState<string | undefined>();
+  const [result, setResult] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [keyOnly, setKeyOnly] = useState(false);
+  const [leaderOnly, setLeaderOnly] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const [hidden, setHidden] = useState<string[]>(['delegation', 'coUnits', 'assignedDate']);
+
+  const units = useMemo(() => [...new Set((rows.data ?? []).map((r) => r.leadUnit).filter(Boolean))].sort(), [rows.data]);
+  const filtered = useMemo(
+    () =>
+      (rows.data ?? []).filter(
+        (r) =>
+          matches(r, query.trim()) &&
+          (!category || r.category === category) &&
+          (!unit || r.leadUnit === unit || r.coUnits.split('、').includes(unit)) &&
+          (!result || (result === 'none' ? !r.resultCode : r.resultCode === result)) &&
+          (!status ||
+            (status === 'unanswered'
+              ? ['overdue', 'due-soon', 'pending', 'no-deadline'].includes(r.deadlineStatus)
+              : r.deadlineStatus === status)) &&
+          (!keyOnly || r.isKey) &&
+          (!leaderOnly || r.leaderSupervised),
+      ),
+    [rows.data, query, category, unit, result, status, keyOnly, leaderOnly],
+  );
+
+  const allColumns: ColumnsType<ProposalRow> = [
+    {
+      key: 'number',
+      title: '建议号',
+      dataIndex: 'number',
+      width: 90,
+      sorter: (a, b) => (a.numberSort ?? 0) - (b.numberSort ?? 0),
+    },
+    { key: 'title', title: '标题', dataIndex: 'title', ellipsis: true },
+    { key: 'deputies', title: '代表', dataIndex: 'deputies', width: 140, ellipsis: true },
+    { key: 'delegation', title: '代表团', dataIndex: 'delegation', width: 110 },
+    { key: 'category', title: '类别', dataIndex: 'category', width: 130 },
+    {
+      key: 'leadUnit',
+      title: '主办单位',
+      dataIndex: 'leadUnit',
+      width: 150,
+      sorter: (a, b) => a.leadUnit.localeCompare(b.leadUnit, 'zh-CN'),
+    },
+    { key: 'coUnits', title: '会办单位', dataIndex: 'coUnits', width: 160, ellipsis: true },
+    { key: 'assignedDate', title: '交办日期', dataIndex: 'assignedDate', width: 110 },
+    {
+      key: 'deadline',
+      title: '办理期限',
+      dataIndex: 'deadline',
+      width: 110,
+      sorter: (a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? ''),
+    },
+    { key: 'replyDate', title: '答复日期', dataIndex: 'replyDate', width: 110 },
+    { key: 'resultLabel', title: '办理结果', dataIndex: 'resultLabel', width: 110 },
+    {
+      key: 'deadlineStatus',
+      title: '期限',
+      dataIndex: 'deadlineStatus',
+      width: 120,
+      render: (value: string, row) => (
+        <Tag color={STATUS[value]?.color} data-testid={`status-${row.number}`}>
+          {STATUS[value]?.label}
+          {row.daysLeft !== null && value !== 'pending'
+            ? row.daysLeft < 0
+              ? ` ${-row.daysLeft}天`
+              : ` 剩${row.daysLeft}天`
+            : ''}
+        </Tag>
+      ),
+    },
+  ];
+  const columns = allColumns.filter((c) => !hidden.includes(String(c.key)));
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder="搜索标题、代表、单位、建议号"
+          style={{ width: 280 }}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="search"
+        />
+        <Select
+          allowClear
+          placeholder="类别"
+          style={{ width: 150 }}
+          value={category}
+          onChange={setCategory}
+          options={session.categories.map((c) => ({ value: c, label: c }))}
+          data-testid="filter-category"
+        />
+        <Select
+          allowClear
+          showSearch
+          placeholder="承办单位"
+          style={{ width: 170 }}
+          value={unit}
+          onChange={setUnit}
+          options={units.map((u) => ({ value: u, label: u }))}
+        />
+        <Select
+          allowClear
+          placeholder="办理结果"
+          style={{ width: 130 }}
+          value={result}
+          onChange={setResult}
+          options={[
+            ...Object.entries(session.resultLabels).map(([code, label]) => ({ value: code, label: `${code} ${label}` })),
+            { value: 'none', label: '尚未答复' },
+          ]}
+        />
+        <Select
+          allowClear
+          placeholder="期限"
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          data-testid="filter-status"
+          options={[
+            { value: 'overdue', label: '已逾期' },
+            { value: 'due-soon', label: '即将到期' },
+            { value: 'unanswered', label: '未答复' },
+            { value: 'late', label: '逾期答复' },
+          ]}
+        />
+        <Checkbox checked={keyOnly} onChange={(e) => setKeyOnly(e.target.checked)}>
+          重点建议
+        </Checkbox>
+        <Checkbox checked={leaderOnly} onChange={(e) => setLeaderOnly(e.target.checked)}>
+          领导领衔
+        </Checkbox>
+        <Popover
+          trigger="click"
+          content={
+            <Checkbox.Group
+              value={allColumns.map((c) => String(c.key)).filter((k) => !hidden.includes(k))}
+              onChange={(shown) => setHidden(allColumns.map((c) => String(c.key)).filter((k) => !shown.includes(k)))}
+              options={allColumns.map((c) => ({ value: String(c.key), label: String(c.title) }))}
+              style={{ display: 'grid', gap: 4 }}
+            />
+          }
+        >
+          <Button>显示的列</Button>
+        </Popover>
+        <span data-testid="row-count">共 {filtered.length} 条</span>
+      </Space>
+      <Table
+        virtual
+        rowKey="id"
+        size="small"
+        loading={rows.loading}
+        columns={columns}
+        dataSource={filtered}
+        pagination={false}
+        scroll={{ x: 1200, y: Math.max(300, window.innerHeight - 200) }}
+        onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
+        data-testid="proposals-table"
+      />
+      {open !== null && (
+        <ProposalEditor
+          id={open}
+          session={session}
+          onClose={() => setOpen(null)}
+          onSaved={() => {
+            rows.reload();
+            onChanged();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function ProposalEditor({
+  id,
+  session,
+  onClose,
+  onSaved,
+}: {
+  id: number;
+  session: Session;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const report = useReportError();
+  const detail = useLoad(() => call('proposals.get', { id }), [id]);
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const p = detail.data?.proposal;
+
+  const save = async () => {
+    if (!p) return;
+    const v = form.getFieldsValue(true);
+    const day = (d: unknown) => (d ? dayjs(d as string).format('YYYY-MM-DD') : null);
+    setSaving(true);
+    try {
+      await call('proposals.update', {
+        id,
+        version: p.version,
+        fields: {
+          title: v.title,
+          category: v.category ?? '',
+          assignedDate: day(v.assignedDate),
+          deadline: day(v.deadline),
+          replyDate: day(v.replyDate),
+          resultCode: v.resultCode ?? null,
+          replyNumber: v.replyNumber ?? '',
+          replyText: v.replyText ?? '',
+          contactPerson: v.contactPerson ?? '',
+          contactPhone: v.contactPhone ?? '',
+          feedback: v.feedback ?? null,
+          published: Boolean(v.published),
+          met: Boolean(v.met),
+          closed: Boolean(v.closed),
+          isKey: Boolean(v.isKey),
+          notes: v.notes ?? '',
+        },
+      });
+      message.success('已保存');
+      detail.reload();
+      onSaved();
+    } catch (error) {
+      report(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const feedbackOptions =
+    session.feedbackScale === 'five' ? ['好', '较好', '一般', '较差', '差'] : ['满意', '基本满意', '不满意', '未表态'];
+  return (
+    <Drawer
+      open
+      width={760}
+      title={p ? `${p.number} ${p.title}` : '建议'}
+      onClose={onClose}
+      extra={
+        <Button type="primary" loading={saving} onClick={save} data-testid="save-proposal">
+          保存
+        </Button>
+      }
+    >
+      {p && (
+        <Tabs
+          items={[
+            {
+              key: 'main',
+              label: '基本信息与答复',
+              children: (
+                <Form
+                  form={form}
+                  layout="vertical"
+                  key={`${p.id}-${p.version}`}
+                  initialValues={{
+                    ...p,
+                    assignedDate: p.assignedDate ? dayjs(p.assignedDate) : null,
+                    deadline: p.deadline ? dayjs(p.deadline) : null,
+                    replyDate: p.replyDate ? dayjs(p.replyDate) : null,
+                  }}
+                >
+                  <Form.Item name="title" label="标题" rules={[{ required: true }]}>
+                    <Input data-testid="edit-title" />
+                  </Form.Item>
+                  <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+                    <Descriptions.Item label="领衔代表">{p.leadDeputies.join('、')}</Descriptions.Item>
+                    <Descriptions.Item label="附议代表">{p.coDeputies.join('、')}</Descriptions.Item>
+                    <Descriptions.Item label="主办单位">{p.leadUnit}</Descriptions.Item>
+                    <Descriptions.Item label="会办单位">{p.coUnits.join('、')}</Descriptions.Item>
+                  </Descriptions>
+                  <Space wrap>
+                    <Form.Item name="category" label="类别">
+                      <Select
+                        allowClear
+                        style={{ width: 180 }}
+                        options={session.categories.map((c) => ({ value: c, label: c }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name="assignedDate" label="交办日期">
+                      <DatePicker />
+                    </Form.Item>
+                    <Form.Item name="deadline" label="办理期限">
+                      <DatePicker />
+                    </Form.Item>
+                    <Form.Item name="replyDate" label="答复日期">
+                      <DatePicker />
+                    </Form.Item>
+                    <Form.Item name="resultCode" label="办理结果">
+                      <Select
+                        allowClear
+                        style={{ width: 160 }}
+                        options={Object.entries(session.resultLabels).map(([code, label]) => ({
+                          value: code,
+                          label: `${code} ${label}`,
+                        }))}
+                        data-testid="edit-result"
+                      />
+                    </Form.Item>
+                    <Form.Item name="feedback" label="代表评价">
+                      <Select allowClear style={{ width: 130 }} options={feedbackOptions.map((f) => ({ value: f, label: f }))} />
+                    </Form.Item>
+                    <Form.Item name="replyNumber" label="文号">
+                      <Input style={{ width: 200 }} placeholder="如 青经〔2024〕45号" />
+                    </Form.Item>
+                    <Form.Item name="contactPerson" label="联系人">
+                      <Input style={{ width: 120 }} />
+                    </Form.Item>
+                    <Form.Item name="contactPhone" label="联系电话">
+                      <Input style={{ width: 140 }} />
+                    </Form.Item>
+                  </Space>
+                  <Space wrap>
+                    {(
+                      [
+                        ['published', '已公开'],
+                        ['met', '已见面'],
+                        ['closed', '已办结'],
+                        ['isKey', '重点建议'],
+                      ] as const
+                    ).map(([name, label]) => (
+                      <Form.Item key={name} name={name} label={label} valuePropName="checked">
+                        <Switch />
+                      </Form.Item>
+                    ))}
+                  </Space>
+                  <Form.Item name="replyText" label="答复正文（每行一段；以“一、”“（一）”开头的短行排成标题）">
+                    <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} data-testid="edit-reply" />
+                  </Form.Item>
+                  <Form.Item name="notes" label="备注">
+                    <Input.TextArea autoSize={{ minRows: 2 }} />
+                  </Form.Item>
+                </Form>
+              ),
+            },
+            {
+              key: 'units',
+              label: '承办单位',
+              children: (
+                <Table
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={detail.data!.handlings}
+                  columns={[
+                    { title: '单位', dataIndex: 'unit' },
+                    { title: '角色', dataIndex: 'role', render: (r: string) => (r === 'lead' ? '主办' : '会办') },
+                    { title: '意见日期', dataIndex: 'opinionDate' },
+                    { title: '会办意见', dataIndex: 'opinionText', ellipsis: true },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'consultations',
+              label: `面商（${detail.data!.consultations.length}）`,
+              children: (
+                <Table
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={detail.data!.consultations}
+                  columns={[
+                    { title: '日期', dataIndex: 'date' },
+                    { title: '形式', dataIndex: 'form' },
+                    { title: '人员', dataIndex: 'people' },
+                    { title: '记录', dataIndex: 'notes' },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'history',
+              label: '修改记录',
+              children: (
+                <Timeline
+                  items={detail.data!.events.map((e) => ({
+                    children: `${e.at.slice(0, 19).replace('T', ' ')}  ${e.actor}  ${e.action}`,
+                  }))}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
