@@ -90,6 +90,7 @@ export async function startBridge(options: { handlers: Handlers; port?: number; 
     const file = path.resolve(staticDir, relative);
     const inside = file.startsWith(staticDir + path.sep);
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
+    if (!fs.existsSync(target)) return send(res, 404, 'text/plain; charset=utf-8', '界面尚未构建：请运行 npm run build:renderer');
     const type = TYPES[path.extname(target)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
@@ -97,7 +98,9 @@ export async function startBridge(options: { handlers: Handlers; port?: number; 
       'x-content-type-options': 'nosniff',
       ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
     });
-    fs.createReadStream(target).pipe(res);
+    fs.createReadStream(target)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

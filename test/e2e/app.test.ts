@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWeb, type WebServer } from '../../electron/web/main';
+import { docxText } from '../helpers/docx';
+import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';
+
+// The whole product in Debian's Chromium, driven by Playwright, against the HTTP bridge on a
+// fresh database: what a clerk does in a year, in one pass.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TODAY = '2024-07-15';
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）：请先运行 ./scripts/setup.sh`);
+  dir = tempDir('jianyi-e2e-');
+  server = await startWeb({ db: path.join(dir, 'e2e.db'), port: 0, today: () => TODAY });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-default-apps',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(server.url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
+
+async function ledger(name: string, rows: Parameters<typeof row>[0][]): Promise<string> {
+  return writeFile(dir, name, await makeXlsx([{ name: '台账', rows: [HEADER, ...rows.map(row)] }]));
+}
+
+const GOOD_ROWS = Array.from({ length: 30 }, (_, i) => ({
+  建议号: String(i + 1).padStart(4, '0'),
+  标题: `关于第${i + 1}项民生实事的建议`,
+  领衔代表: `代表${i % 7}`,
+  类别: i % 2 ? '城市建设与管理' : '社会事业',
+  主办单位: i % 3 ? '区教育局' : '区民政局',
+  会办单位: i % 4 ? null : '区财政局',
+  交办日期: '2024-3-10',
+  答复日期: i < 25 ? '2024-5-20' : null,
+  办理结果: i < 25 ? ['解决采纳', '正在解决', '计划解决', '留作参考'][i % 4]! : null,
+  是否公开: i % 5 ? '是' : '否',
+  代表评价: i < 25 ? '满意' : null,
+}));
+
+describe('a clerk’s year in the browser', () => {
+  it('creates a session', async () => {
+    await nav('sessions');
+    await page.getByTestId('new-session-name').fill('区七届人大三次会议');
+    await page.getByTestId('new-session-year').fill('2024');
+    await page.getByTestId('create-session').click();
+    await page.getByText('已新建会议「区七届人大三次会议」').waitFor();
+    await expect.poll(() => page.getByTestId('session-select').textContent()).toContain('区七届人大三次会议');
+  });
+
+  it('sees every error of a bad ledger, imports nothing, then imports the fixed one', async () => {
+    await nav('import');
+    const bad = await ledger('有错的台账.xlsx', [
+      { ...GOOD_ROWS[0]!, 答复日期: '2024-13-45' },
+      { ...GOOD_ROWS[1]!, 办理结果: '差不多' },
+    ]);
+    await page.locator('input[type=file]').setInputFiles(bad);
+    await page.getByText('已选择：有错的台账.xlsx').waitFor();
+    await page.getByTestId('preview').click();
+    await page.getByTestId('import-error').first().waitFor();
+    const errors = await page.getByTestId('import-error').allTextContents();
+    expect(errors).toEqual([
+      '第2行「答复日期」无法识别：2024-13-45',
+      expect.stringMatching(/^第3行「办理结果」无法识别：差不多/),
+    ]);
+    expect(await page.getByTestId('commit').isDisabled()).toBe(true);
+
+    const good = await ledger('台账.xlsx', GOOD_ROWS);
+    await page.locator('input[type=file]').setInputFiles(good);
+    await page.getByText('已选择：台账.xlsx').waitFor();
+    await page.getByTestId('preview').click();
+    await page.getByText('将新增').waitFor();
+    await page.getByTestId('commit').click();
+    await page.getByText('导入完成：新增 30 件').waitFor();
+  });
+
+  it('filters the proposals and edits one', async () => {
+    await nav('proposals');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('共 30 条');
+    await page.getByPlaceholder('搜索标题、代表、单位、建议号').fill('第7项');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('共 1 条');
+    await page.getByPlaceholder('搜索标题、代表、单位、建议号').fill('第27项');
+    await page.getByText('关于第27项民生实事的建议').click();
+    await page.getByTestId('edit-title').fill('关于第27项民生实事的建议（修改后）');
+    await page.getByTestId('edit-reply').fill('您提出的建议收悉。\n一、基本情况\n已经落实。');
+    await page.getByTestId('save-proposal').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText('关于第27项民生实事的建议（修改后）').waitFor();
+  });
+
+  it('shows the overview with the engine’s figures and charts', async () => {
+    await nav('overview');
+    await page.getByTestId('chart-category').locator('canvas').waitFor();
+    expect(await page.getByTestId('stat-total').textContent()).toContain('30');
+    expect(await page.getByTestId('rates-table').textContent()).toContain('已答复 25 件 / 全部 30 件');
+  });
+
+  it('generates a batch of letters and the report, and keeps an edited narrative section', async () => {
+    await nav('documents');
+    const out = path.join(dir, '答复函');
+    await page.getByTestId('letters-out').fill(out);
+    await page.getByTestId('generate-letters').click();
+    await page.getByTestId('letters-result').waitFor();
+    expect(await page.getByTestId('letters-result').textContent()).toContain('已生成 30 份');
+    expect(fs.readdirSync(out)).toHaveLength(30);
+    await page.getByTestId('preview-letter').click();
+    await page.getByTestId('docx-preview').locator('section').first().waitFor();
+
+    await page.getByRole('tab', { name: '办理情况报告' }).click();
+    const words = '今年首次把面商写进了办理流程。';
+    await page.getByTestId('draft-achievements').fill(words);
+    await page.getByTestId('save-draft-achievements').click();
+    await page.getByText('已保存草稿').first().waitFor();
+    const report = path.join(dir, '报告.docx');
+    await page.getByTestId('report-out').fill(report);
+    await page.getByTestId('generate-report').click();
+    await page.getByText(`已生成：${report}`).waitFor();
+    expect(docxText(report)).toContain(words);
+
+    // The records change; the regenerated report keeps the clerk's words and has the new figures.
+    await nav('proposals');
+    await page.getByPlaceholder('搜索标题、代表、单位、建议号').fill('第30项');
+    await page.getByText('关于第30项民生实事的建议').click();
+    await page.getByTestId('edit-reply').fill('答复。');
+    await page.getByTestId('save-proposal').click();
+    await page.getByText('已保存').first().waitFor();
+    await page.keyboard.press('Escape');
+    await nav('documents');
+    await page.getByRole('tab', { name: '办理情况报告' }).click();
+    await page.getByTestId('report-out').fill(report);
+    await page.getByTestId('generate-report').click();
+    await page.getByText(`已生成：${report}`).waitFor();
+    expect(docxText(report)).toContain(words);
+  });
+
+  it('reports a template error at its line', async () => {
+    await nav('templates');
+    await page.getByText('答复函（信函格式）').first().click();
+    await page.getByTestId('copy-name').fill('我的答复函');
+    await page.getByTestId('copy-template').click();
+    await page.getByText('模板「我的答复函」').waitFor();
+    const source = await page.getByTestId('template-source').inputValue();
+    const broken = source.replace('::: addressee', '::: adressee');
+    const line = broken.split('\n').findIndex((l) => l.includes('adressee')) + 1;
+    await page.getByTestId('template-source').fill(broken);
+    await page.getByTestId('save-template').click();
+    await page.getByTestId('template-error').waitFor();
+    expect(await page.getByTestId('template-error').textContent()).toContain(`第${line}行：未知的块「adressee」`);
+  });
+
+  it('backs up and restores', async () => {
+    await nav('settings');
+    const backup = path.join(dir, '备份.db');
+    await page.getByTestId('backup-file').fill(backup);
+    await page.getByTestId('backup').click();
+    await page.getByText(`已备份到 ${backup}`).waitFor();
+
+    await nav('sessions');
+    await page.getByTestId('new-session-name').fill('误建的会议');
+    await page.getByTestId('new-session-year').fill('2025');
+    await page.getByTestId('create-session').click();
+    await page.getByText('已新建会议「误建的会议」').waitFor();
+
+    await nav('settings');
+    await page.getByTestId('restore-file').fill(backup);
+    await page.getByTestId('restore').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await page.getByText('已恢复；恢复前的数据另存为').waitFor();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    await nav('sessions');
+    await page.getByText('区七届人大三次会议').first().waitFor();
+    expect(await page.getByText('误建的会议').count()).toBe(0);
+  });
+});
