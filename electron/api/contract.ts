@@ -12,6 +12,7 @@ import type { TemplateEntry } from '../documents/template/library';
 import { documentSettingsSchema } from '../documents/settings';
 import type { DeadlineStatus } from '../domain/deadlines';
 import { LEDGER_FIELDS } from '../ledger/columns';
+import { OPERATION_NAME_LIST } from './operation-names';
 
 /**
  * The one API between the UI and the main process: every operation has a name and zod schemas
@@ -230,7 +231,13 @@ export const contract = {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ restoredFrom: string; savedCurrentAs: string }>(),
   },
-} as const;
+} as const satisfies Record<OperationNameList[number], { input: z.ZodType; output: z.ZodType }>;
+
+type OperationNameList = typeof OPERATION_NAME_LIST;
+// Every name listed is an operation and every operation is listed (checked both ways).
+type Missing = Exclude<keyof typeof contract, OperationNameList[number]>;
+const everyOperationListed: Missing extends never ? true : Missing = true;
+void everyOperationListed;
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
@@ -239,4 +246,4 @@ export type Output<N extends OperationName> = z.infer<Contract[N]['output']>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string; details: string[] } };
 
-export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+export const OPERATION_NAMES: readonly OperationName[] = OPERATION_NAME_LIST;

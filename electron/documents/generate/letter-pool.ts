@@ -49,13 +49,18 @@ export interface PoolRun {
   onDone: (job: PoolJob, bytes: Uint8Array | null) => void;
 }
 
-/** Runs every job; resolves false when cancelled. The first failure stops the batch and rejects. */
+/**
+ * Runs every job; resolves false when cancelled. The first failure stops the batch and rejects,
+ * but only after the files being written have been finished: a worker is never stopped half-way
+ * through a write, so no temporary file is left behind.
+ */
 export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boolean> {
   const url = workerEntry();
   const workers = Array.from({ length: poolSize(jobs.length) }, () => new Worker(url, { workerData: setup }));
   let next = 0;
   let running = 0;
   let settled = false;
+  let failure: Error | null = null;
   return new Promise<boolean>((resolve, reject) => {
     const finish = (error: Error | null, completed: boolean) => {
       if (settled) return;
@@ -65,12 +70,9 @@ export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boole
       else resolve(completed);
     };
     const feed = (worker: Worker) => {
-      if (signal?.aborted) {
-        if (running === 0) finish(null, false);
-        return;
-      }
-      if (next >= jobs.length) {
-        if (running === 0) finish(null, true);
+      const stopping = failure !== null || signal?.aborted === true;
+      if (stopping || next >= jobs.length) {
+        if (running === 0) finish(failure, !stopping);
         return;
       }
       const job = jobs[next++]!;
@@ -80,14 +82,11 @@ export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boole
     for (const worker of workers) {
       worker.on('message', (reply: PoolReply) => {
         running -= 1;
-        const job = jobs[reply.id]!;
-        if (!reply.ok) {
-          finish(reply.userError ? new UserError(reply.message) : new Error(reply.message), false);
-          return;
-        }
-        onDone(job, reply.bytes);
+        if (reply.ok) onDone(jobs[reply.id]!, reply.bytes);
+        else failure ??= reply.userError ? new UserError(reply.message) : new Error(reply.message);
         feed(worker);
       });
+      // A worker that dies (not a failed job) cannot finish its write anyway.
       worker.on('error', (error) => finish(error, false));
       worker.on('exit', (code) => {
         if (code !== 0 && !settled) finish(new Error(`letter worker exited with code ${code}`), false);

@@ -98,7 +98,7 @@ function Letters({ session }: { session: Session }) {
               style={{ width: 420 }}
               value={outDir}
               onChange={(e) => setOutDir(e.target.value)}
-              placeholder="如 D:\\答复函\\2024"
+              placeholder="如 D:\答复函\2024"
               data-testid="letters-out"
             />
           </Space>
@@ -184,7 +184,7 @@ function Report({ session }: { session: Session }) {
             style={{ width: 420 }}
             value={out}
             onChange={(e) => setOut(e.target.value)}
-            placeholder="如 D:\\报告\\办理情况报告.docx"
+            placeholder="如 D:\报告\办理情况报告.docx"
             data-testid="report-out"
           />
           <Button

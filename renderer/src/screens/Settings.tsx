@@ -154,7 +154,7 @@ export function SettingsScreen() {
           <Space>
             <Input
               style={{ width: 420 }}
-              placeholder="备份保存为（如 D:\\备份\\台账-2024-11-22.db）"
+              placeholder="备份保存为（如 D:\备份\台账-2024-11-22.db）"
               value={backupFile}
               onChange={(e) => setBackupFile(e.target.value)}
               data-testid="backup-file"

@@ -1,0 +1,227 @@
+// The desktop shell: a window, the app:// protocol serving the built UI, IPC to the API, native
+// dialogs. Everything else (records, statistics, documents) is plain Node code it hosts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { openStore } from '../../db/store';
+import { todayIso } from '../domain/dates';
+import { isUserError } from '../domain/errors';
+import { createHandlers } from '../api/handlers';
+import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../api/http-bridge';
+import { NATIVE_FUNCTIONS } from '../api/operation-names';
+
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://jianyi`;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would open the same database twice: hand over to the first one.
+  app.quit();
+}
+
+interface Config {
+  databasePath?: string;
+  window?: { width: number; height: number; x?: number; y?: number; maximized?: boolean };
+}
+
+const configFile = () => path.join(app.getPath('userData'), 'config.json');
+function readConfig(): Config {
+  try {
+    return JSON.parse(fs.readFileSync(configFile(), 'utf8')) as Config;
+  } catch {
+    return {};
+  }
+}
+function writeConfig(config: Config): void {
+  fs.mkdirSync(path.dirname(configFile()), { recursive: true });
+  fs.writeFileSync(configFile(), JSON.stringify(config, null, 2));
+}
+
+/** The database: --db on the command line, the path chosen in settings, or the user-data folder. */
+function databasePath(config: Config): string {
+  const flag = process.argv.indexOf('--db');
+  if (flag > 0 && process.argv[flag + 1]) return path.resolve(process.argv[flag + 1]!);
+  return config.databasePath ?? path.join(app.getPath('userData'), '建议办理助手.db');
+}
+
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.startsWith(`${ORIGIN}/`);
+}
+
+function lockDown(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // The app is offline by design: every request outside the app's own protocol is cancelled.
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !details.url.startsWith(`${SCHEME}:`) && !details.url.startsWith('devtools:') }),
+  );
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(rendererDir, relative);
+    const target = file.startsWith(rendererDir + path.sep) && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
+    const response = await net.fetch(pathToFileURL(target).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+async function createWindow(config: Config): Promise<BrowserWindow> {
+  const state = config.window ?? { width: 1360, height: 860 };
+  const window = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    x: state.x,
+    y: state.y,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '建议办理助手',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  const remember = () => {
+    const bounds = window.getNormalBounds();
+    writeConfig({ ...readConfig(), window: { ...bounds, maximized: window.isMaximized() } });
+  };
+  window.on('close', remember);
+  await window.loadURL(`${ORIGIN}/index.html`);
+  return window;
+}
+
+function menu(window: BrowserWindow, database: string): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: '文件',
+        submenu: [
+          { label: '在文件夹中显示数据库', click: () => shell.showItemInFolder(database) },
+          { type: 'separator' },
+          { role: 'quit', label: '退出' },
+        ],
+      },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'undo', label: '撤销' },
+          { role: 'redo', label: '重做' },
+          { type: 'separator' },
+          { role: 'cut', label: '剪切' },
+          { role: 'copy', label: '复制' },
+          { role: 'paste', label: '粘贴' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'reload', label: '刷新' },
+          { role: 'resetZoom', label: '实际大小' },
+          { role: 'zoomIn', label: '放大' },
+          { role: 'zoomOut', label: '缩小' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
+      {
+        label: '帮助',
+        submenu: [
+          {
+            label: '关于建议办理助手',
+            click: () =>
+              dialog.showMessageBox(window, {
+                title: '关于',
+                message: `建议办理助手 ${app.getVersion()}`,
+                detail: `数据库：${database}`,
+              }),
+          },
+        ],
+      },
+    ]),
+  );
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  const config = readConfig();
+  const database = databasePath(config);
+  let store;
+  try {
+    store = await openStore(database);
+  } catch (error) {
+    dialog.showErrorBox('无法打开数据库', isUserError(error) ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const handlers = createHandlers({ store, databaseFile: database, today: () => todayIso(), version: app.getVersion() });
+  ipcMain.handle('jianyi:api', async (event, name: unknown, input: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { message: '请求来源不可信，已拒绝。', details: [] } };
+    if (typeof name !== 'string') return { ok: false, error: { message: '请求有误。', details: [] } };
+    return dispatch(handlers, name, input);
+  });
+  ipcMain.handle('jianyi:native', async (event, name: unknown, arg: unknown) => {
+    if (!trusted(event) || !(NATIVE_FUNCTIONS as readonly unknown[]).includes(name)) return null;
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const options = (arg ?? {}) as { defaultPath?: string; filters?: { name: string; extensions: string[] }[]; path?: string };
+    switch (name) {
+      case 'pickFolder': {
+        const result = await dialog.showOpenDialog(window!, {
+          properties: ['openDirectory', 'createDirectory'],
+          defaultPath: options.defaultPath,
+        });
+        return result.canceled ? null : result.filePaths[0];
+      }
+      case 'pickSaveFile': {
+        const result = await dialog.showSaveDialog(window!, { defaultPath: options.defaultPath, filters: options.filters });
+        return result.canceled ? null : result.filePath;
+      }
+      case 'pickOpenFile': {
+        const result = await dialog.showOpenDialog(window!, { properties: ['openFile'], filters: options.filters });
+        return result.canceled ? null : result.filePaths[0];
+      }
+      case 'openPath':
+        return typeof options.path === 'string' ? shell.openPath(options.path) : null;
+      case 'showInFolder':
+        if (typeof options.path === 'string') shell.showItemInFolder(options.path);
+        return null;
+      default:
+        return null;
+    }
+  });
+  const window = await createWindow(config);
+  menu(window, database);
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    store.close();
+    app.quit();
+  });
+}
+
+void start();

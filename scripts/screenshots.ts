@@ -1,0 +1,52 @@
+// npm run screenshots: pictures of the main screens for the README, from the demo database,
+// taken in Debian's Chromium through the HTTP bridge (as the end-to-end tests run).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { openStore } from '../db/store';
+import { generateDemo } from '../electron/demo/generate';
+import { startWeb } from '../electron/web/main';
+
+const TODAY = '2024-07-15';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianyi-shots-'));
+const db = path.join(dir, 'demo.db');
+const store = await openStore(db);
+generateDemo(store, { today: TODAY });
+store.close();
+
+const server = await startWeb({ db, port: 0, today: () => TODAY });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+await page.goto(server.url);
+const out = path.join('docs', 'images');
+fs.mkdirSync(out, { recursive: true });
+const shot = async (screen: string, wait: () => Promise<unknown>) => {
+  await page.getByTestId(`nav-${screen}`).click();
+  await wait();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(out, `ui-${screen}.png`) });
+};
+await shot('proposals', () => page.getByText('关于').first().waitFor());
+await shot('overview', () => page.getByTestId('chart-category').locator('canvas').waitFor());
+await shot('import', () => page.getByTestId('preview').waitFor());
+await shot('documents', () => page.getByTestId('letters-out').waitFor());
+await page.getByTestId('preview-letter').click();
+await page.getByTestId('docx-preview').locator('section').first().waitFor();
+await page.waitForTimeout(800);
+await page.screenshot({ path: path.join(out, 'ui-documents.png') });
+await shot('sessions', () => page.getByTestId('save-session').waitFor());
+await browser.close();
+await server.close();
+fs.rmSync(dir, { recursive: true, force: true });
+console.log(`已更新 ${out} 中的界面截图。`);
