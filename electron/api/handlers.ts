@@ -4,10 +4,9 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import { MIGRATIONS } from '../../db/migrations';
-import { deadlineState } from '../domain/deadlines';
-import { UserError } from '../domain/errors';
+import { openDeadlineState } from '../domain/deadlines';
+import { isUserError, UserError } from '../domain/errors';
 import { parseFeedback } from '../domain/feedback';
-import { joinList } from '../domain/text';
 import { replyLetterContexts, unitData } from '../documents/data/letter-context';
 import { reportContext } from '../documents/data/report-context';
 import { checkWithSample } from '../documents/data/samples';
@@ -19,7 +18,7 @@ import { ledgerWorkbook } from '../ledger/export-ledger';
 import { importWorkbook } from '../ledger/import-ledger';
 import { readSpreadsheetBuffer } from '../ledger/read-table';
 import { sessionStatistics } from '../stats/session-statistics';
-import type { Contract, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
+import type { Contract, JobStatus, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
 
 export interface ApiContext {
   store: Store;
@@ -31,11 +30,23 @@ export interface ApiContext {
 
 type Handlers = { [N in OperationName]: (input: z.infer<Contract[N]['input']>) => Promise<Output<N>> | Output<N> };
 
+interface Job {
+  status: JobStatus;
+  controller: AbortController;
+}
+
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** The operations of the contract, implemented over the records store. Plain Node, no Electron. */
 export function createHandlers(ctx: ApiContext): Handlers {
   const { store } = ctx;
+  const jobs = new Map<string, Job>();
+  let jobCounter = 0;
+  const jobOf = (jobId: string): Job => {
+    const job = jobs.get(jobId);
+    if (!job) throw new UserError('找不到这项任务，它可能已经结束很久了。');
+    return job;
+  };
 
   const detail = (id: number): ProposalDetail => {
     const proposal = store.proposals.get(id);
@@ -106,20 +117,29 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'proposals.list': ({ sessionId, today }) => {
       const session = store.sessions.get(sessionId);
       const day = today ?? ctx.today();
-      return store.proposals.ledger(sessionId).map((p): ProposalRow => {
-        const state = deadlineState(p, session.deadlines, day);
+      return store.proposals.summaries(sessionId).map((p): ProposalRow => {
+        const answered = p.replyDate !== null || p.resultCode !== null;
+        const state = answered
+          ? {
+              status:
+                p.replyDate && p.effectiveDeadline && p.replyDate > p.effectiveDeadline
+                  ? ('late' as const)
+                  : ('on-time' as const),
+              daysLeft: null,
+            }
+          : openDeadlineState(p.effectiveDeadline, session.deadlines, day);
         return {
           id: p.id,
           number: p.number,
           numberSort: p.numberSort,
           title: p.title,
-          deputies: joinList([...p.leadDeputies, ...p.coDeputies]),
+          deputies: p.deputies,
           delegation: p.delegation,
           category: p.category,
           leadUnit: p.leadUnit,
-          coUnits: joinList(p.coUnits),
+          coUnits: p.coUnits,
           assignedDate: p.assignedDate,
-          deadline: state.deadline,
+          deadline: p.effectiveDeadline,
           replyDate: p.replyDate,
           resultCode: p.resultCode,
           resultLabel: p.resultCode ? (session.resultLabels[p.resultCode] ?? p.resultCode) : '',
@@ -187,6 +207,43 @@ export function createHandlers(ctx: ApiContext): Handlers {
         zipFile: zip ? path.join(outDir, '答复函.zip') : undefined,
         today: ctx.today(),
       }),
+
+    'jobs.startLetters': ({ sessionId, outDir, only, template, cohandling, zip }) => {
+      const session = store.sessions.get(sessionId);
+      const jobId = `letters-${++jobCounter}`;
+      const job: Job = {
+        status: { jobId, done: 0, total: 0, finished: false, result: null, error: null },
+        controller: new AbortController(),
+      };
+      jobs.set(jobId, job);
+      generateLetters(store, {
+        session,
+        outDir,
+        only,
+        template,
+        kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
+        zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
+        today: ctx.today(),
+        signal: job.controller.signal,
+        onProgress: (done, total) => Object.assign(job.status, { done, total }),
+      })
+        .then((result) => Object.assign(job.status, { finished: true, result }))
+        .catch((error: unknown) =>
+          Object.assign(job.status, {
+            finished: true,
+            error: isUserError(error)
+              ? { message: error.message, details: [...error.details] }
+              : { message: `程序内部错误：${(error as Error).message}`, details: [] },
+          }),
+        );
+      return { jobId };
+    },
+    'jobs.status': ({ jobId }) => ({ ...jobOf(jobId).status }),
+    'jobs.cancel': ({ jobId }) => {
+      const job = jobOf(jobId);
+      job.controller.abort();
+      return { ...job.status };
+    },
 
     'documents.report': async ({ sessionId, out, template }) => {
       await generateReport(store, { session: store.sessions.get(sessionId), out, template, today: ctx.today() });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { addDays, addMonths, format, isValid, parse } from 'date-fns';
 import { foldForMatch } from './text';
 
 /** Dates are kept as ISO calendar dates, "2019-03-27", without time or zone. */
@@ -94,9 +94,12 @@ export function addWorkingDaysIso(iso: IsoDate, days: number): IsoDate {
   return fromLocal(date);
 }
 
-/** Whole days from `from` to `to` (positive when `to` is later). */
+const utcDay = (iso: IsoDate) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+/** Whole days from `from` to `to` (positive when `to` is later); plain arithmetic on UTC days. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocal(to), toLocal(from));
+  return utcDay(to) - utcDay(from);
 }
 
 /** 2024年10月30日: year in full, no leading zeros (GB/T 9704). */

@@ -18,9 +18,16 @@ export class ApiError extends Error {
 
 type Bridge = { [N in OperationName]?: (input: unknown) => Promise<Result<unknown>> };
 
+/** Desktop-only functions (native dialogs, opening files); absent in a browser. */
+type Native = Record<
+  'pickFolder' | 'pickSaveFile' | 'pickOpenFile' | 'openPath' | 'showInFolder',
+  (arg?: unknown) => Promise<unknown>
+>;
+
 declare global {
   interface Window {
     jianyi?: Bridge;
+    jianyiNative?: Native;
   }
 }
 

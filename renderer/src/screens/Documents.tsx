@@ -1,8 +1,8 @@
-import { App, Button, Card, Checkbox, Input, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Input, Progress, Space, Tabs, Typography } from 'antd';
 import { renderAsync } from 'docx-preview';
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
-import { base64ToBlob, call } from '../api';
+import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 
 type Session = Output<'sessions.list'>[number];
@@ -57,22 +57,35 @@ function Letters({ session }: { session: Session }) {
   const [result, setResult] = useState<BatchResult | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
 
+  const [progress, setProgress] = useState<{ jobId: string; done: number; total: number } | null>(null);
+
+  // The batch runs in the main process; the window polls its progress and stays responsive.
   const run = async () => {
     setBusy(true);
+    setResult(null);
     try {
-      setResult(
-        await call('documents.letters', {
-          sessionId: session.id,
-          outDir,
-          only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
-          zip,
-          cohandling,
-        }),
-      );
+      const { jobId } = await call('jobs.startLetters', {
+        sessionId: session.id,
+        outDir,
+        only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
+        zip,
+        cohandling,
+      });
+      setProgress({ jobId, done: 0, total: 0 });
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const status = await call('jobs.status', { jobId });
+        setProgress({ jobId, done: status.done, total: status.total });
+        if (!status.finished) continue;
+        if (status.error) throw new ApiError(status.error.message, status.error.details);
+        setResult(status.result);
+        break;
+      }
     } catch (error) {
       report(error);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -101,6 +114,16 @@ function Letters({ session }: { session: Session }) {
               placeholder="如 D:\答复函\2024"
               data-testid="letters-out"
             />
+            {window.jianyiNative && (
+              <Button
+                onClick={async () => {
+                  const picked = await window.jianyiNative!.pickFolder({});
+                  if (typeof picked === 'string') setOutDir(picked);
+                }}
+              >
+                选择…
+              </Button>
+            )}
           </Space>
           <Space wrap>
             <span>只生成这些建议号（留空则全部）：</span>
@@ -125,10 +148,29 @@ function Letters({ session }: { session: Session }) {
             <Button type="primary" loading={busy} disabled={!outDir.trim()} onClick={run} data-testid="generate-letters">
               批量生成
             </Button>
+            {progress && (
+              <>
+                <Progress
+                  style={{ width: 260 }}
+                  percent={progress.total ? Math.floor((progress.done * 100) / progress.total) : 0}
+                  format={() => (progress.total ? `${progress.done}/${progress.total}` : '准备中')}
+                  data-testid="letters-progress"
+                />
+                <Button onClick={() => call('jobs.cancel', { jobId: progress.jobId })} data-testid="cancel-letters">
+                  取消
+                </Button>
+              </>
+            )}
           </Space>
           {result && (
             <Typography.Paragraph data-testid="letters-result">
-              已生成 {result.files.length} 份{result.zipFile ? `，并打包为 ${result.zipFile}` : ''}。
+              {result.cancelled ? '已取消；' : ''}已生成 {result.files.length} 份
+              {result.zipFile ? `，并打包为 ${result.zipFile}` : ''}。
+              {window.jianyiNative && result.files[0] && (
+                <Button type="link" onClick={() => window.jianyiNative!.showInFolder({ path: result.files[0] })}>
+                  在文件夹中显示
+                </Button>
+              )}
               {result.warnings.length > 0 &&
                 `其中 ${result.warnings.length} 份内容不全：${result.warnings.slice(0, 5).join('；')}${result.warnings.length > 5 ? '……' : ''}`}
             </Typography.Paragraph>
