@@ -102,6 +102,16 @@ export function createReviewsRepo(db: Db, now: () => string) {
         return id;
       })();
     },
+    rename(opinionId: number, input: { name: string; title: string; sessionId: number | null }): void {
+      const clash = db
+        .prepare<[string, number], { id: number }>('SELECT id FROM review_opinions WHERE name = ? AND id <> ?')
+        .get(input.name.trim(), opinionId);
+      if (clash) throw new UserError(`已经有名为「${input.name}」的审议意见。`);
+      const result = db
+        .prepare('UPDATE review_opinions SET name = ?, title = ?, session_id = ? WHERE id = ?')
+        .run(input.name.trim(), input.title, input.sessionId, opinionId);
+      if (result.changes === 0) throw new UserError(`找不到编号为 ${opinionId} 的审议意见。`);
+    },
     setReport(opinionId: number, report: OpinionReport): void {
       const result = db
         .prepare('UPDATE review_opinions SET addressee = ?, doc_number = ?, report_date = ?, report_text = ? WHERE id = ?')

@@ -3,6 +3,7 @@ import type { LedgerProposal } from '../../db/repos/proposals';
 import type { Consultation, Handling, Milestone } from '../../db/repos/handling';
 import type { EventRecord } from '../../db/repos/events';
 import type { Unit } from '../../db/repos/units';
+import type { ReviewOpinion } from '../../db/repos/reviews';
 import type { Session } from '../domain/session';
 import { deadlineRulesSchema, RATE_KEYS } from '../domain/session';
 import type { ImportReport } from '../ledger/import-ledger';
@@ -223,6 +224,41 @@ export const contract = {
       z.object({ kind: z.literal('reply-letter'), proposalId: id, template: text(200).optional() }),
       z.object({ kind: z.literal('annual-report'), sessionId: id, template: text(200).optional() }),
     ]),
+    output: produced<{ fileName: string; contentBase64: string }>(),
+  },
+  'documents.rectification': {
+    input: z.object({ opinionId: id, out: text(1000).min(1), template: text(200).optional() }),
+    output: produced<{ file: string }>(),
+  },
+  'opinions.list': {
+    input: z.object({}),
+    output: produced<{ id: number; name: string; title: string; sessionId: number | null }[]>(),
+  },
+  'opinions.get': { input: z.object({ id }), output: produced<ReviewOpinion>() },
+  'opinions.save': {
+    input: z.object({
+      id: id.optional(),
+      name: text(200).min(1, '请填写审议意见的名称'),
+      title: text(500),
+      sessionId: id.nullable(),
+      report: z.object({ addressee: text(100), docNumber: text(100), date: isoDate.nullable(), text: text(200_000) }),
+      items: z
+        .array(
+          z.object({
+            aspect: text(500).min(1, '每一行都要填写“主要方面”'),
+            problem: text(5000),
+            suggestion: text(5000),
+            measures: text(10_000),
+            units: text(500),
+            deadline: text(100),
+          }),
+        )
+        .max(500),
+    }),
+    output: produced<ReviewOpinion>(),
+  },
+  'templates.preview': {
+    input: z.object({ source: text(500_000) }),
     output: produced<{ fileName: string; contentBase64: string }>(),
   },
   'templates.list': { input: z.object({}), output: produced<TemplateEntry[]>() },

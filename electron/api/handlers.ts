@@ -9,9 +9,10 @@ import { isUserError, UserError } from '../domain/errors';
 import { parseFeedback } from '../domain/feedback';
 import { replyLetterContexts, unitData } from '../documents/data/letter-context';
 import { reportContext } from '../documents/data/report-context';
-import { checkWithSample } from '../documents/data/samples';
+import { checkWithSample, sampleContext } from '../documents/data/samples';
+import { compileTemplate } from '../documents/template/engine';
 import { loadDocumentSettings, saveDocumentSettings } from '../documents/document-settings';
-import { generateLetters, generateReport, renderTemplate } from '../documents/generate/documents';
+import { generateLetters, generateRectification, generateReport, renderTemplate } from '../documents/generate/documents';
 import { letterFileName, safeFileName } from '../documents/generate/file-names';
 import { copyTemplate, listTemplates, resetTemplate, resolveTemplate, saveUserTemplate } from '../documents/template/library';
 import { ledgerWorkbook } from '../ledger/export-ledger';
@@ -275,6 +276,34 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { fileName, contentBase64: b64(await renderTemplate(template, context, settings, fileName)) };
     },
 
+    'documents.rectification': async ({ opinionId, out, template }) => {
+      await generateRectification(store, { opinionName: store.reviews.get(opinionId).name, out, template, today: ctx.today() });
+      return { file: out };
+    },
+    'opinions.list': () => store.reviews.list(),
+    'opinions.get': ({ id }) => store.reviews.get(id),
+    'opinions.save': ({ id, name, title, sessionId, report, items }) =>
+      store.transaction(() => {
+        const opinionId = id ?? store.reviews.create({ name, title, sessionId });
+        if (id) store.reviews.rename(id, { name, title, sessionId });
+        store.reviews.setItems(opinionId, items);
+        store.reviews.setReport(opinionId, report);
+        store.events.append({
+          entity: 'opinion',
+          entityId: opinionId,
+          action: id ? '修改整改清单' : '新建审议意见',
+          details: { items: items.length },
+        });
+        return store.reviews.get(opinionId);
+      }),
+    'templates.preview': async ({ source }) => {
+      const template = compileTemplate(source, '预览');
+      const settings = loadDocumentSettings(store);
+      return {
+        fileName: '预览.docx',
+        contentBase64: b64(await renderTemplate(template, sampleContext(template.meta.kind, settings), settings, '预览')),
+      };
+    },
     'templates.list': () => listTemplates(store),
     'templates.save': async ({ source, basedOn }) => {
       let checked: Promise<void> = Promise.resolve();

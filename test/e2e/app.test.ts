@@ -160,12 +160,33 @@ describe('a clerk’s year in the browser', () => {
     expect(docxText(report)).toContain(words);
   });
 
+  it('edits a rectification list and generates its report', async () => {
+    await nav('documents');
+    await page.getByRole('tab', { name: '审议意见与整改清单' }).click();
+    await page.getByRole('button', { name: '新建' }).click();
+    await page.getByPlaceholder('名称（便于查找）').fill('年度审议意见');
+    await page.getByPlaceholder('审议意见标题，如 关于……的审议意见').fill('关于代表建议办理情况报告的审议意见');
+    const cells = page.locator('.ant-table-tbody tr').first().locator('textarea');
+    await cells.nth(0).fill('一、办理责任');
+    await cells.nth(1).fill('个别单位答复不够具体');
+    await cells.nth(3).fill('建立答复质量抽查制度');
+    await page.getByTestId('save-opinion').click();
+    await page.getByText('已保存').first().waitFor();
+    const out = path.join(dir, '整改.docx');
+    await page.getByPlaceholder('如 D:\\报告\\审议意见办理报告.docx').fill(out);
+    await page.getByRole('button', { name: '生成报告和整改清单' }).click();
+    await page.getByText(`已生成：${out}`).waitFor();
+    expect(docxText(out)).toContain('建立答复质量抽查制度');
+  });
+
   it('reports a template error at its line', async () => {
     await nav('templates');
     await page.getByText('答复函（信函格式）').first().click();
     await page.getByTestId('copy-name').fill('我的答复函');
     await page.getByTestId('copy-template').click();
     await page.getByText('模板「我的答复函」').waitFor();
+    await page.getByTestId('preview-template').click();
+    await page.getByTestId('docx-preview').locator('section').first().waitFor();
     const source = await page.getByTestId('template-source').inputValue();
     const broken = source.replace('::: addressee', '::: adressee');
     const line = broken.split('\n').findIndex((l) => l.includes('adressee')) + 1;

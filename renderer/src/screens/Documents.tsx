@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { RectificationEditor } from './Rectification';
 
 type Session = Output<'sessions.list'>[number];
 type BatchResult = Output<'documents.letters'>;
@@ -16,7 +17,7 @@ const SECTIONS = [
 ] as const;
 
 /** Renders the real generated .docx inside the app. */
-function DocxPreview({ base64 }: { base64: string | null }) {
+export function DocxPreview({ base64 }: { base64: string | null }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current || !base64) return;
@@ -42,6 +43,7 @@ export function DocumentsScreen({ session }: { session: Session }) {
       items={[
         { key: 'letters', label: '答复函', children: <Letters session={session} /> },
         { key: 'report', label: '办理情况报告', children: <Report session={session} /> },
+        { key: 'rectification', label: '审议意见与整改清单', children: <RectificationEditor session={session} /> },
       ]}
     />
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { ApiError, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { DocxPreview } from './Documents';
 
 type Entry = Output<'templates.list'>[number];
 
@@ -14,6 +15,7 @@ export function TemplatesScreen() {
   const [source, setSource] = useState('');
   const [copyName, setCopyName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
 
   const select = (entry: Entry) => {
     setSelected(entry);
@@ -116,6 +118,21 @@ export function TemplatesScreen() {
               {problem}
             </Typography.Paragraph>
           )}
+          <Button
+            style={{ marginBottom: 8 }}
+            onClick={async () => {
+              try {
+                setPreview((await call('templates.preview', { source })).contentBase64);
+                setProblem(null);
+              } catch (error) {
+                if (error instanceof ApiError) setProblem(error.message);
+                else report(error);
+              }
+            }}
+            data-testid="preview-template"
+          >
+            用示例数据预览
+          </Button>
           <Input.TextArea
             value={source}
             readOnly={selected.origin === 'builtin'}
@@ -127,6 +144,7 @@ export function TemplatesScreen() {
           {selected.origin === 'builtin' && (
             <Typography.Text type="secondary">内置模板只读：先“复制为新模板”再修改。</Typography.Text>
           )}
+          <DocxPreview base64={preview} />
         </Card>
       )}
     </Space>
