@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import Docxtemplater from 'docxtemplater';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
 import PizZip from 'pizzip';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore, type Store } from '../db/store';
@@ -24,6 +23,7 @@ import { importLedgerFile } from '../electron/ledger/import-ledger';
 import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../electron/ledger/columns';
 import { sessionStatistics } from '../electron/stats/session-statistics';
 import { startWeb } from '../electron/web/main';
+import { launchChromium } from '../test/helpers/chromium';
 import type { ResultCode } from '../electron/domain/result-classes';
 
 interface Result {
@@ -386,17 +386,7 @@ async function benchProposalsScreen(): Promise<void> {
   const { session } = await statisticsSession(store, count);
   store.close();
   const server = await startWeb({ db: dbFile, port: 0, today: () => '2024-12-01' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const paints: number[] = [];
   const filters: number[] = [];
   try {

@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { openStore } from '../db/store';
 import { generateDemo } from '../electron/demo/generate';
 import { startWeb } from '../electron/web/main';
+import { launchChromium } from '../test/helpers/chromium';
 
 const TODAY = '2024-07-15';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianyi-shots-'));
@@ -16,17 +16,7 @@ generateDemo(store, { today: TODAY });
 store.close();
 
 const server = await startWeb({ db, port: 0, today: () => TODAY });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
 await page.goto(server.url);
 const out = path.join('docs', 'images');

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb, type WebServer } from '../../electron/web/main';
+import { launchChromium } from '../helpers/chromium';
 import { docxText } from '../helpers/docx';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';
 
 // The whole product in Debian's Chromium, driven by Playwright, against the HTTP bridge on a
 // fresh database: what a clerk does in a year, in one pass.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TODAY = '2024-07-15';
 let server: WebServer;
 let browser: Browser;
@@ -17,21 +17,9 @@ let page: Page;
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`找不到 Chromium（${CHROMIUM}）：请先运行 ./scripts/setup.sh`);
   dir = tempDir('jianyi-e2e-');
   server = await startWeb({ db: path.join(dir, 'e2e.db'), port: 0, today: () => TODAY });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-default-apps',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page.on('pageerror', (error) => {
     throw error;

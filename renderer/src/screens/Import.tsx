@@ -16,33 +16,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
+import { CANONICAL_HEADERS } from '../../../electron/ledger/columns';
 import { call, download, fileToBase64 } from '../api';
 import { useReportError } from '../hooks';
 
 type Session = Output<'sessions.list'>[number];
 type Report = Output<'import.preview'>;
-
-const FIELD_LABELS: Record<string, string> = {
-  number: '建议号',
-  title: '标题',
-  leadDeputies: '领衔代表',
-  coDeputies: '附议代表',
-  delegation: '代表团',
-  category: '类别',
-  leadUnits: '主办单位',
-  coUnits: '会办单位',
-  assignedDate: '交办日期',
-  deadline: '办理期限',
-  replyDate: '答复日期',
-  result: '办理结果',
-  published: '是否公开',
-  met: '是否见面',
-  feedback: '代表评价',
-  closed: '是否办结',
-  isKey: '重点建议',
-  leader: '领导领衔',
-  notes: '备注',
-};
 
 export function ImportScreen({
   sessions,
@@ -249,7 +228,7 @@ export function ImportScreen({
                       value={mapping[String(column.index)] !== undefined ? mapping[String(column.index)] : field}
                       allowClear
                       placeholder="（忽略此列）"
-                      options={Object.entries(FIELD_LABELS).map(([value, label]) => ({ value, label }))}
+                      options={Object.entries(CANONICAL_HEADERS).map(([value, label]) => ({ value, label }))}
                       onChange={(value: string | undefined) => {
                         const next = { ...mapping, [String(column.index)]: value ?? null };
                         setMapping(next);
