@@ -86,7 +86,9 @@ export function createHandlingRepo(db: Db) {
             .run(input.proposalId, input.stage, input.form, input.faceToFace ? 1 : 0, input.date, input.people, input.notes)
             .lastInsertRowid,
         );
-        if (input.faceToFace) db.prepare('UPDATE proposals SET met = 1 WHERE id = ?').run(input.proposalId);
+        // The proposal changes (met), so its version moves: an editor open on the old version must reload.
+        if (input.faceToFace)
+          db.prepare('UPDATE proposals SET met = 1, version = version + 1 WHERE id = ? AND met = 0').run(input.proposalId);
         return id;
       })();
     },

@@ -169,6 +169,38 @@ export const contract = {
     input: z.object({ id, version: z.number().int().positive(), fields: proposalPatch }),
     output: produced<ProposalDetail>(),
   },
+  'handlings.update': {
+    input: z.object({
+      id,
+      proposalId: id,
+      assignedDate: isoDate.nullable().optional(),
+      dueDate: isoDate.nullable().optional(),
+      opinionDate: isoDate.nullable().optional(),
+      opinionText: text(100_000).optional(),
+    }),
+    output: produced<ProposalDetail>(),
+  },
+  'consultations.add': {
+    input: z.object({
+      proposalId: id,
+      stage: z.enum(['', 'before', 'during', 'after']).default(''),
+      form: text(50).min(1, '请填写面商形式，如 走访、座谈、电话'),
+      faceToFace: z.boolean(),
+      date: isoDate.nullable(),
+      people: text(500),
+      notes: text(5000),
+    }),
+    output: produced<ProposalDetail>(),
+  },
+  'consultations.remove': { input: z.object({ id, proposalId: id }), output: produced<ProposalDetail>() },
+  'milestones.add': {
+    input: z.object({ proposalId: id, dueDate: isoDate.nullable(), description: text(2000).min(1, '请填写跟踪事项') }),
+    output: produced<ProposalDetail>(),
+  },
+  'milestones.complete': {
+    input: z.object({ id, proposalId: id, doneDate: isoDate.nullable() }),
+    output: produced<ProposalDetail>(),
+  },
   'import.preview': { input: importInput, output: produced<ImportReport>() },
   'import.commit': { input: importInput, output: produced<ImportReport>() },
   'ledger.export': {

@@ -179,6 +179,57 @@ export function createHandlers(ctx: ApiContext): Handlers {
         return detail(id);
       }),
 
+    'handlings.update': ({ id, proposalId, ...patch }) =>
+      store.transaction(() => {
+        if (!store.handling.handlings(proposalId).some((h) => h.id === id)) throw new UserError('这条办理记录不属于该建议。');
+        store.handling.updateHandling(id, patch);
+        store.events.append({
+          entity: 'proposal',
+          entityId: proposalId,
+          action: '修改办理记录',
+          details: { handling: id, fields: Object.keys(patch) },
+        });
+        return detail(proposalId);
+      }),
+    'consultations.add': ({ proposalId, ...consultation }) =>
+      store.transaction(() => {
+        store.proposals.get(proposalId);
+        store.handling.addConsultation({ proposalId, ...consultation });
+        store.events.append({
+          entity: 'proposal',
+          entityId: proposalId,
+          action: '记录面商',
+          details: { form: consultation.form, date: consultation.date },
+        });
+        return detail(proposalId);
+      }),
+    'consultations.remove': ({ id, proposalId }) =>
+      store.transaction(() => {
+        if (!store.handling.consultations(proposalId).some((c) => c.id === id)) throw new UserError('这条面商记录不属于该建议。');
+        store.handling.removeConsultation(id);
+        store.events.append({ entity: 'proposal', entityId: proposalId, action: '删除面商记录', details: { consultation: id } });
+        return detail(proposalId);
+      }),
+    'milestones.add': ({ proposalId, dueDate, description }) =>
+      store.transaction(() => {
+        store.proposals.get(proposalId);
+        store.handling.addMilestone({ proposalId, dueDate, doneDate: null, description });
+        store.events.append({ entity: 'proposal', entityId: proposalId, action: '添加跟踪事项', details: { description } });
+        return detail(proposalId);
+      }),
+    'milestones.complete': ({ id, proposalId, doneDate }) =>
+      store.transaction(() => {
+        if (!store.handling.milestones(proposalId).some((m) => m.id === id)) throw new UserError('这条跟踪事项不属于该建议。');
+        store.handling.completeMilestone(id, doneDate);
+        store.events.append({
+          entity: 'proposal',
+          entityId: proposalId,
+          action: '跟踪事项完成',
+          details: { milestone: id, doneDate },
+        });
+        return detail(proposalId);
+      }),
+
     'import.preview': (input) => importFrom(input, true),
     'import.commit': (input) => importFrom(input, false),
 

@@ -99,6 +99,21 @@ describe('a clerk’s year in the browser', () => {
     await page.getByTestId('edit-reply').fill('您提出的建议收悉。\n一、基本情况\n已经落实。');
     await page.getByTestId('save-proposal').click();
     await page.getByText('已保存').first().waitFor();
+
+    // Its units' rows, a consultation and a follow-up milestone.
+    await page.getByRole('tab', { name: '承办单位' }).click();
+    await page.getByTestId('opinion-区教育局').fill('已会同街道现场查看。');
+    await page.getByTestId('save-opinion-区教育局').click();
+    await page.getByRole('tab', { name: /面商/ }).click();
+    await page.getByTestId('consultation-notes').fill('现场走访');
+    await page.getByTestId('add-consultation').click();
+    await page.getByRole('tab', { name: '面商（1）' }).waitFor();
+    await page.getByRole('tab', { name: /跟踪事项/ }).click();
+    await page.getByTestId('milestone-text').fill('完成施工招标');
+    await page.getByTestId('add-milestone').click();
+    await page.getByRole('tab', { name: '跟踪事项（1）' }).waitFor();
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    await page.locator('.ant-timeline').getByText('记录面商').waitFor();
     await page.keyboard.press('Escape');
     await page.getByText('关于第27项民生实事的建议（修改后）').waitFor();
   });

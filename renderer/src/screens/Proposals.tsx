@@ -1,6 +1,7 @@
 import {
   App,
   Button,
+  Card,
   Checkbox,
   DatePicker,
   Descriptions,
@@ -385,38 +386,17 @@ function ProposalEditor({
             {
               key: 'units',
               label: '承办单位',
-              children: (
-                <Table
-                  size="small"
-                  rowKey="id"
-                  pagination={false}
-                  dataSource={detail.data!.handlings}
-                  columns={[
-                    { title: '单位', dataIndex: 'unit' },
-                    { title: '角色', dataIndex: 'role', render: (r: string) => (r === 'lead' ? '主办' : '会办') },
-                    { title: '意见日期', dataIndex: 'opinionDate' },
-                    { title: '会办意见', dataIndex: 'opinionText', ellipsis: true },
-                  ]}
-                />
-              ),
+              children: <HandlingsTab detail={detail.data!} onChanged={detail.reload} />,
             },
             {
               key: 'consultations',
               label: `面商（${detail.data!.consultations.length}）`,
-              children: (
-                <Table
-                  size="small"
-                  rowKey="id"
-                  pagination={false}
-                  dataSource={detail.data!.consultations}
-                  columns={[
-                    { title: '日期', dataIndex: 'date' },
-                    { title: '形式', dataIndex: 'form' },
-                    { title: '人员', dataIndex: 'people' },
-                    { title: '记录', dataIndex: 'notes' },
-                  ]}
-                />
-              ),
+              children: <ConsultationsTab detail={detail.data!} onChanged={detail.reload} />,
+            },
+            {
+              key: 'milestones',
+              label: `跟踪事项（${detail.data!.milestones.length}）`,
+              children: <MilestonesTab detail={detail.data!} onChanged={detail.reload} />,
             },
             {
               key: 'history',
@@ -433,5 +413,218 @@ function ProposalEditor({
         />
       )}
     </Drawer>
+  );
+}
+
+type Detail = Output<'proposals.get'>;
+const isoOf = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+
+function HandlingsTab({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [edits, setEdits] = useState<Record<number, { opinionDate?: string | null; opinionText?: string }>>({});
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {detail.handlings.map((h) => (
+        <Card key={h.id} size="small" title={`${h.unit}（${h.role === 'lead' ? '主办' : '会办'}）`}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <DatePicker
+              placeholder="意见日期"
+              value={(edits[h.id]?.opinionDate ?? h.opinionDate) ? dayjs(edits[h.id]?.opinionDate ?? h.opinionDate!) : null}
+              onChange={(d) => setEdits({ ...edits, [h.id]: { ...edits[h.id], opinionDate: isoOf(d) } })}
+            />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 10 }}
+              placeholder={h.role === 'lead' ? '主办单位的办理记录' : '会办意见（每行一段）'}
+              value={edits[h.id]?.opinionText ?? h.opinionText}
+              onChange={(e) => setEdits({ ...edits, [h.id]: { ...edits[h.id], opinionText: e.target.value } })}
+              data-testid={`opinion-${h.unit}`}
+            />
+            <Button
+              size="small"
+              onClick={async () => {
+                try {
+                  await call('handlings.update', { id: h.id, proposalId: detail.proposal.id, ...edits[h.id] });
+                  message.success('已保存');
+                  onChanged();
+                } catch (error) {
+                  report(error);
+                }
+              }}
+              data-testid={`save-opinion-${h.unit}`}
+            >
+              保存
+            </Button>
+          </Space>
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+function ConsultationsTab({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+  const report = useReportError();
+  const [form] = Form.useForm();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={detail.consultations}
+        columns={[
+          { title: '日期', dataIndex: 'date', width: 110 },
+          { title: '形式', dataIndex: 'form', width: 80 },
+          { title: '见面', dataIndex: 'faceToFace', width: 60, render: (v: boolean) => (v ? '是' : '否') },
+          { title: '人员', dataIndex: 'people' },
+          { title: '记录', dataIndex: 'notes', ellipsis: true },
+          {
+            title: '',
+            width: 60,
+            render: (_: unknown, c) => (
+              <Button
+                type="link"
+                danger
+                onClick={async () => {
+                  try {
+                    await call('consultations.remove', { id: c.id, proposalId: detail.proposal.id });
+                    onChanged();
+                  } catch (error) {
+                    report(error);
+                  }
+                }}
+              >
+                删除
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ form: '走访', faceToFace: true, stage: '' }}
+        onFinish={async (v) => {
+          try {
+            await call('consultations.add', {
+              proposalId: detail.proposal.id,
+              stage: v.stage,
+              form: v.form,
+              faceToFace: Boolean(v.faceToFace),
+              date: isoOf(v.date),
+              people: v.people ?? '',
+              notes: v.notes ?? '',
+            });
+            form.resetFields();
+            onChanged();
+          } catch (error) {
+            report(error);
+          }
+        }}
+      >
+        <Form.Item name="stage">
+          <Select
+            style={{ width: 90 }}
+            options={[
+              { value: '', label: '阶段' },
+              { value: 'before', label: '办前' },
+              { value: 'during', label: '办中' },
+              { value: 'after', label: '办后' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="form">
+          <Select
+            style={{ width: 90 }}
+            options={['走访', '座谈', '电话', '视频', '来访', '其他'].map((f) => ({ value: f, label: f }))}
+          />
+        </Form.Item>
+        <Form.Item name="faceToFace" valuePropName="checked" label="见面">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="date">
+          <DatePicker placeholder="日期" />
+        </Form.Item>
+        <Form.Item name="people">
+          <Input placeholder="参加人员" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="notes">
+          <Input placeholder="记录" style={{ width: 160 }} data-testid="consultation-notes" />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="add-consultation">
+          记录面商
+        </Button>
+      </Form>
+    </Space>
+  );
+}
+
+function MilestonesTab({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
+  const report = useReportError();
+  const [form] = Form.useForm();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={detail.milestones}
+        columns={[
+          { title: '计划日期', dataIndex: 'dueDate', width: 110 },
+          { title: '跟踪事项', dataIndex: 'description' },
+          {
+            title: '完成',
+            width: 140,
+            render: (_: unknown, m) =>
+              m.doneDate ?? (
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    try {
+                      await call('milestones.complete', {
+                        id: m.id,
+                        proposalId: detail.proposal.id,
+                        doneDate: dayjs().format('YYYY-MM-DD'),
+                      });
+                      onChanged();
+                    } catch (error) {
+                      report(error);
+                    }
+                  }}
+                >
+                  今天完成
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={async (v) => {
+          try {
+            await call('milestones.add', {
+              proposalId: detail.proposal.id,
+              dueDate: isoOf(v.dueDate),
+              description: v.description ?? '',
+            });
+            form.resetFields();
+            onChanged();
+          } catch (error) {
+            report(error);
+          }
+        }}
+      >
+        <Form.Item name="dueDate">
+          <DatePicker placeholder="计划日期" />
+        </Form.Item>
+        <Form.Item name="description">
+          <Input placeholder="如：完成施工招标" style={{ width: 300 }} data-testid="milestone-text" />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="add-milestone">
+          添加跟踪事项
+        </Button>
+      </Form>
+    </Space>
   );
 }
