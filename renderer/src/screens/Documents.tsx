@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { PathInput } from '../PathInput';
 import { RectificationEditor } from './Rectification';
 
 type Session = Output<'sessions.list'>[number];
@@ -109,23 +110,7 @@ function Letters({ session }: { session: Session }) {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <span>保存到文件夹：</span>
-            <Input
-              style={{ width: 420 }}
-              value={outDir}
-              onChange={(e) => setOutDir(e.target.value)}
-              placeholder="如 D:\答复函\2024"
-              data-testid="letters-out"
-            />
-            {window.jianyiNative && (
-              <Button
-                onClick={async () => {
-                  const picked = await window.jianyiNative!.pickFolder({});
-                  if (typeof picked === 'string') setOutDir(picked);
-                }}
-              >
-                选择…
-              </Button>
-            )}
+            <PathInput value={outDir} onChange={setOutDir} pick="folder" placeholder="如 D:\答复函\2024" testId="letters-out" />
           </Space>
           <Space wrap>
             <span>只生成这些建议号（留空则全部）：</span>
@@ -224,12 +209,13 @@ function Report({ session }: { session: Session }) {
       <Card>
         <Space wrap>
           <span>保存为：</span>
-          <Input
-            style={{ width: 420 }}
+          <PathInput
             value={out}
-            onChange={(e) => setOut(e.target.value)}
+            onChange={setOut}
+            pick="save"
+            extensions={['docx']}
             placeholder="如 D:\报告\办理情况报告.docx"
-            data-testid="report-out"
+            testId="report-out"
           />
           <Button
             onClick={async () => {

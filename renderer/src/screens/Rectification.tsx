@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Input as ApiInput, Output } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { PathInput } from '../PathInput';
 
 type Session = Output<'sessions.list'>[number];
 type Draft = ApiInput<'opinions.save'>;
@@ -193,10 +194,11 @@ export function RectificationEditor({ session }: { session: Session }) {
           <Card>
             <Space wrap>
               <span>保存为：</span>
-              <Input
-                style={{ width: 420 }}
+              <PathInput
                 value={out}
-                onChange={(e) => setOut(e.target.value)}
+                onChange={setOut}
+                pick="save"
+                extensions={['docx']}
                 placeholder="如 D:\报告\审议意见办理报告.docx"
               />
               <Button

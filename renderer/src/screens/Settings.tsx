@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { PathInput } from '../PathInput';
 
 type Unit = Output<'units.list'>[number];
 
@@ -152,12 +153,13 @@ export function SettingsScreen() {
       <Card title="备份与恢复">
         <Space direction="vertical">
           <Space>
-            <Input
-              style={{ width: 420 }}
-              placeholder="备份保存为（如 D:\备份\台账-2024-11-22.db）"
+            <PathInput
               value={backupFile}
-              onChange={(e) => setBackupFile(e.target.value)}
-              data-testid="backup-file"
+              onChange={setBackupFile}
+              pick="save"
+              extensions={['db']}
+              placeholder="备份保存为（如 D:\备份\台账-2024-11-22.db）"
+              testId="backup-file"
             />
             <Button
               onClick={async () => {
@@ -174,12 +176,13 @@ export function SettingsScreen() {
             </Button>
           </Space>
           <Space>
-            <Input
-              style={{ width: 420 }}
-              placeholder="从哪个备份文件恢复"
+            <PathInput
               value={restoreFile}
-              onChange={(e) => setRestoreFile(e.target.value)}
-              data-testid="restore-file"
+              onChange={setRestoreFile}
+              pick="open"
+              extensions={['db']}
+              placeholder="从哪个备份文件恢复"
+              testId="restore-file"
             />
             <Button
               danger
