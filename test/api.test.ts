@@ -1,10 +1,13 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES } from '../electron/api/contract';
 import { dispatch } from '../electron/api/dispatch';
 import { createHandlers } from '../electron/api/handlers';
 import { startBridge } from '../electron/api/http-bridge';
+import path from 'node:path';
+import { openDatabase } from '../db/connection';
+import { MIGRATIONS } from '../db/migrations';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { openStore } from '../db/store';
 import { newStore, tempDir } from './helpers/fixtures';
 
 async function api() {
@@ -42,7 +45,7 @@ describe('the API contract', () => {
     const parsed = await dispatch(handlers, 'sessions.create', { name: '', year: 2024 });
     expect(parsed).toMatchObject({
       ok: false,
-      error: { message: '请求的数据不符合要求，操作没有执行。', details: ['name：请填写会议名称'] },
+      error: { message: '请求的数据不符合要求，操作没有执行。', details: ['名称：请填写会议名称'] },
     });
   });
 
@@ -65,34 +68,130 @@ describe('the API contract', () => {
   });
 });
 
-describe('the HTTP bridge', () => {
-  it('listens on loopback only and refuses other origins and non-JSON requests', async () => {
-    const handlers = await api();
+describe('edits are checked like imports', () => {
+  it('refuses values the ledger import would refuse, and empties feedback instead of storing ""', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const session = store.sessions.create({
+      name: '会议',
+      year: 2024,
+      settings: { feedbackScale: 'three', resultClassCount: 3 },
+    });
+    const id = store.proposals.insert(session.id, {
+      ...EMPTY_PROPOSAL,
+      number: '1',
+      numberKey: '1',
+      numberSort: 1,
+      title: '甲',
+      feedback: '满意',
+      assignedDate: '2024-03-01',
+    });
+    const update = (fields: Record<string, unknown>) =>
+      dispatch(handlers, 'proposals.update', { id, version: store.proposals.get(id).version, fields });
+    expect(await update({ feedback: '好' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不属于本届会议使用的三级评价') },
+    });
+    expect(await update({ resultCode: 'C' })).toMatchObject({
+      ok: false,
+      error: { message: '本届会议使用三类办理结果，没有「C」类。' },
+    });
+    expect(await update({ replyDate: '2024-02-30' })).toMatchObject({
+      ok: false,
+      error: { message: '日期「2024-02-30」不存在，请检查。' },
+    });
+    expect(await update({ replyDate: '2024-02-01' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('早于交办日期') },
+    });
+    expect((await update({ feedback: '' })).ok).toBe(true);
+    expect(store.proposals.get(id).feedback).toBeNull();
+  });
+
+  it('folds 计划解决 into 正在解决 when a session changes to three classes', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const session = store.sessions.create({ name: '会议', year: 2024 });
+    (['A', 'B', 'C', 'D'] as const).forEach((code, i) =>
+      store.proposals.insert(session.id, {
+        ...EMPTY_PROPOSAL,
+        number: String(i + 1),
+        numberKey: String(i + 1),
+        numberSort: i + 1,
+        title: `建议${i}`,
+        resultCode: code,
+      }),
+    );
+    const result = await dispatch(handlers, 'sessions.update', {
+      id: session.id,
+      settings: { resultClassCount: 3 },
+      resultLabels: { A: '解决采纳', B: '正在解决', C: '计划解决', D: '留作参考' },
+    });
+    expect(result.ok).toBe(true);
+    expect(store.sessions.get(session.id).resultLabels).toEqual({ A: '解决采纳', B: '正在解决', D: '留作参考' });
+    expect(store.proposals.listBySession(session.id).map((p) => p.resultCode)).toEqual(['A', 'B', 'B', 'D']);
+  });
+});
+
+describe('restoring a backup', () => {
+  it('brings an older backup to this version before it replaces the data, and keeps the current data aside', async () => {
     const dir = tempDir();
-    const bridge = await startBridge({ handlers, staticDir: dir });
+    const old = path.join(dir, '旧备份.db');
+    const v1 = await openDatabase(old, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.db.prepare("INSERT INTO sessions (name, year, created_at, updated_at) VALUES ('旧会议', 2023, 'x', 'x')").run();
+    v1.db.close();
+    const store = await newStore();
+    store.sessions.create({ name: '现在的会议', year: 2024 });
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const restored = await dispatch(handlers, 'backup.restore', { file: old });
+    expect(restored.ok).toBe(true);
+    expect(store.sessions.list().map((s) => s.name)).toEqual(['旧会议']);
+    expect((await dispatch(handlers, 'drafts.get', { sessionId: store.sessions.list()[0]!.id })).ok).toBe(true);
+    expect((await dispatch(handlers, 'templates.list', {})).ok).toBe(true);
+    const saved = (restored as { value: { savedCurrentAs: string } }).value.savedCurrentAs;
+    const before = await openStore(saved);
+    expect(before.sessions.list().map((s) => s.name)).toEqual(['现在的会议']);
+    before.close();
+    const foreign = path.join(dir, 'foreign.db');
+    const other = (await import('better-sqlite3')).default(foreign);
+    other.exec('CREATE TABLE t (x); PRAGMA user_version = 1;');
+    other.close();
+    expect(await dispatch(handlers, 'backup.restore', { file: foreign })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('不是建议办理助手的备份文件') },
+    });
+  });
+});
+
+describe('the HTTP bridge', () => {
+  it('answers only the page it served: its cookie, its origin, its host, JSON', async () => {
+    const handlers = await api();
+    const bridge = await startBridge({ handlers, staticDir: tempDir() });
+    const post = (name: string, headers: Record<string, string>, body = '{}') =>
+      fetch(`${bridge.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const withToken = { cookie: `jianyi_token=${bridge.token}` };
     try {
       expect(new URL(bridge.url).hostname).toBe('127.0.0.1');
-      const ok = await fetch(`${bridge.url}/api/sessions.list`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
-      expect(await ok.json()).toEqual({ ok: true, value: [] });
-      const foreign = await fetch(`${bridge.url}/api/sessions.list`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
-        body: '{}',
-      });
-      expect(foreign.status).toBe(403);
-      const form = await fetch(`${bridge.url}/api/sessions.create`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain' },
-        body: '{"name":"x","year":2024}',
-      });
-      expect(form.status).toBe(403);
-      const traversal = await fetch(`${bridge.url}/..%2f..%2fetc%2fpasswd`);
-      expect(await traversal.text()).not.toContain('root:');
-      expect(path.isAbsolute(dir)).toBe(true);
+      expect(await (await post('sessions.list', withToken)).json()).toEqual({ ok: true, value: [] });
+      // Another local program, or a page that never got the cookie:
+      expect((await post('sessions.list', {})).status).toBe(403);
+      expect((await post('sessions.list', { cookie: 'jianyi_token=guess' })).status).toBe(403);
+      // Another site's page in the same browser:
+      expect((await post('sessions.list', { ...withToken, origin: 'http://evil.example' })).status).toBe(403);
+      // A form post (no preflight) is not JSON:
+      expect(
+        (await post('sessions.create', { ...withToken, 'content-type': 'text/plain' }, '{"name":"x","year":2024}')).status,
+      ).toBe(403);
+      // DNS rebinding: a foreign host name pointing at 127.0.0.1.
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve) =>
+        request(`${bridge.url}/`, { headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end(),
+      );
+      expect(status).toBe(421);
+      // A malformed escape is refused and the server stays up.
+      expect((await fetch(`${bridge.url}/%E0%A4%A`)).status).toBe(400);
+      expect((await post('sessions.list', withToken)).status).toBe(200);
+      expect(await (await fetch(`${bridge.url}/..%2f..%2fetc%2fpasswd`)).text()).not.toContain('root:');
     } finally {
       await bridge.close();
     }

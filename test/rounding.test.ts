@@ -20,8 +20,7 @@ describe('percent: exact half-up rounding', () => {
   });
 
   it('rounds exact halves up where binary floating point rounds down', () => {
-    // 201 / 20000 = 1.005 %: (1.005).toFixed(2) is "1.00" in JavaScript.
-    expect((1.005).toFixed(2)).toBe('1.00');
+    // 201 / 20000 = 1.005 %, which (1.005).toFixed(2) prints as "1.00" in JavaScript.
     expect(percent(201, 20000, 2)).toBe('1.01');
     expect(percent(1, 8, 1)).toBe('12.5');
     expect(percent(1, 8, 0)).toBe('13');

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import { createDeadlineKeeper } from './effective-deadlines';
 import { UserError } from '../../electron/domain/errors';
-import { defaultResultLabels, RESULT_CODES, type ResultCode } from '../../electron/domain/result-classes';
+import { codesFor, defaultResultLabels, type ResultCode } from '../../electron/domain/result-classes';
 import {
   DEFAULT_SESSION_SETTINGS,
   RATE_KEYS,
@@ -209,6 +209,12 @@ export function createSessionsRepo(db: Db, now: () => string) {
           .join(', ')}, updated_at = @updated_at WHERE id = @id`,
       ).run({ ...cols, id, updated_at: now() });
       if (patch.resultClassCount !== undefined && patch.resultClassCount !== current.resultClassCount) {
+        // Three classes merge 计划解决 into 正在解决: existing C records become B, or the figures
+        // would count a class the session no longer has.
+        if (merged.resultClassCount === 3)
+          db.prepare(
+            "UPDATE proposals SET result_code = 'B', version = version + 1 WHERE session_id = ? AND result_code = 'C'",
+          ).run(id);
         repo.setResultLabels(id, defaultResultLabels(merged.resultClassCount));
       }
       if (
@@ -261,10 +267,12 @@ export function createSessionsRepo(db: Db, now: () => string) {
     },
 
     setResultLabels(id: number, resultLabels: Partial<Record<ResultCode, string>>): void {
+      const count = (byId.get(id)?.result_class_count ?? 4) as 3 | 4;
       db.transaction(() => {
         db.prepare('DELETE FROM session_result_labels WHERE session_id = ?').run(id);
         const insert = db.prepare('INSERT INTO session_result_labels (session_id, code, label) VALUES (?, ?, ?)');
-        for (const code of RESULT_CODES) {
+        // Only the classes in use: a three-class session has no C label.
+        for (const code of codesFor(count)) {
           const label = resultLabels[code]?.trim();
           if (label) insert.run(id, code, label);
         }

@@ -1,8 +1,44 @@
+import { z } from 'zod';
 import { isUserError } from '../domain/errors';
 import { contract, type OperationName, type Result } from './contract';
 import type { createHandlers } from './handlers';
 
 type Handlers = ReturnType<typeof createHandlers>;
+
+// Validation messages in Chinese (zod's own translations), with field names a clerk knows.
+z.config(z.locales.zhCN());
+
+const FIELD_WORDS: Record<string, string> = {
+  name: '名称',
+  year: '年份',
+  title: '标题',
+  fields: '',
+  replyText: '答复正文',
+  replyDate: '答复日期',
+  assignedDate: '交办日期',
+  deadline: '办理期限',
+  replyNumber: '文号',
+  feedback: '代表评价',
+  resultCode: '办理结果',
+  notes: '备注',
+  outDir: '保存的文件夹',
+  out: '保存的文件',
+  file: '文件',
+  sessionName: '会议名称',
+  fileName: '文件名',
+  items: '整改清单',
+  aspect: '主要方面',
+  source: '模板',
+  text: '正文',
+  to: '新模板名称',
+  form: '面商形式',
+  description: '跟踪事项',
+};
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  const words = path.map((p) => (typeof p === 'number' ? `第${p + 1}行` : (FIELD_WORDS[String(p)] ?? String(p)))).filter(Boolean);
+  return words.join('·') || '（整体）';
+}
 
 const fail = (message: string, details: string[] = []): Result<never> => ({ ok: false, error: { message, details } });
 
@@ -18,7 +54,7 @@ export async function dispatch(handlers: Handlers, name: string, input: unknown)
   if (!isOperation(name)) return fail(`未知的操作「${name}」。`);
   const parsed = contract[name].input.safeParse(input ?? {});
   if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '（整体）'}：${issue.message}`);
+    const details = parsed.error.issues.map((issue) => `${fieldPath(issue.path)}：${issue.message}`);
     return fail('请求的数据不符合要求，操作没有执行。', details);
   }
   try {

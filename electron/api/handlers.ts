@@ -1,12 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import { MIGRATIONS } from '../../db/migrations';
+import { openDatabase } from '../../db/connection';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
-import { parseFeedback } from '../domain/feedback';
+import { parseFeedback, SCALE_NAMES } from '../domain/feedback';
+import { isIsoDate } from '../domain/dates';
+import { codesFor } from '../domain/result-classes';
 import { replyLetterContexts, unitData } from '../documents/data/letter-context';
 import { reportContext } from '../documents/data/report-context';
 import { checkWithSample, sampleContext } from '../documents/data/samples';
@@ -169,11 +173,27 @@ export function createHandlers(ctx: ApiContext): Handlers {
             throw new UserError(`类别「${category}」不在本届会议的类别中（现有：${categories.map((c) => c.name).join('、')}）。`);
           patch.categoryId = found?.id ?? null;
         }
-        if (fields.feedback) {
-          const parsed = parseFeedback(fields.feedback);
-          if (!parsed) throw new UserError(`代表评价「${fields.feedback}」无法识别。`);
-          patch.feedback = parsed.value;
+        const session = store.sessions.get(before.sessionId);
+        if (fields.feedback !== undefined) {
+          // An empty choice is no feedback; a value must belong to the session's scale.
+          const parsed = fields.feedback ? parseFeedback(fields.feedback) : null;
+          if (parsed === undefined) throw new UserError(`代表评价「${fields.feedback}」无法识别。`);
+          if (parsed?.scale && session.feedbackScale && parsed.scale !== session.feedbackScale) {
+            throw new UserError(`代表评价「${parsed.value}」不属于本届会议使用的${SCALE_NAMES[session.feedbackScale]}。`);
+          }
+          patch.feedback = parsed?.value ?? null;
         }
+        if (fields.resultCode && !codesFor(session.resultClassCount).includes(fields.resultCode)) {
+          throw new UserError(`本届会议使用三类办理结果，没有「${fields.resultCode}」类。`);
+        }
+        for (const key of ['assignedDate', 'deadline', 'replyDate'] as const) {
+          const value = fields[key];
+          if (value && !isIsoDate(value)) throw new UserError(`日期「${value}」不存在，请检查。`);
+        }
+        const assigned = fields.assignedDate !== undefined ? fields.assignedDate : before.assignedDate;
+        const replied = fields.replyDate !== undefined ? fields.replyDate : before.replyDate;
+        if (assigned && replied && replied < assigned)
+          throw new UserError(`答复日期（${replied}）早于交办日期（${assigned}），请检查。`);
         store.proposals.update(id, patch, version);
         store.events.append({ entity: 'proposal', entityId: id, action: '修改', details: { fields: Object.keys(fields) } });
         return detail(id);
@@ -249,18 +269,19 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return store.drafts.get(sessionId);
     },
 
-    'documents.letters': ({ sessionId, outDir, only, template, cohandling, zip }) =>
+    'documents.letters': ({ sessionId, outDir, only, template, cohandling, zip, overwrite }) =>
       generateLetters(store, {
         session: store.sessions.get(sessionId),
         outDir,
         only,
         template,
         kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
-        zipFile: zip ? path.join(outDir, '答复函.zip') : undefined,
+        zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
+        overwrite,
         today: ctx.today(),
       }),
 
-    'jobs.startLetters': ({ sessionId, outDir, only, template, cohandling, zip }) => {
+    'jobs.startLetters': ({ sessionId, outDir, only, template, cohandling, zip, overwrite }) => {
       const session = store.sessions.get(sessionId);
       const jobId = `letters-${++jobCounter}`;
       const job: Job = {
@@ -275,6 +296,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
         template,
         kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
         zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
+        overwrite,
         today: ctx.today(),
         signal: job.controller.signal,
         onProgress: (done, total) => Object.assign(job.status, { done, total }),
@@ -394,18 +416,32 @@ export function createHandlers(ctx: ApiContext): Handlers {
 
     'backup.restore': async ({ file }) => {
       verifyBackup(file);
-      const saved = path.join(
-        path.dirname(ctx.databaseFile),
-        `恢复前-${path.basename(ctx.databaseFile, '.db')}-${Date.now()}.db`,
-      );
-      await backupTo(store, saved);
-      const source = new Database(file, { readonly: true, fileMustExist: true });
+      // Work on a copy: bring it to this version's schema first, so the live database is only
+      // ever replaced by one the running program can use.
+      const staging = path.join(path.dirname(ctx.databaseFile), `.恢复中-${Date.now()}.db`);
       try {
-        await source.backup(ctx.databaseFile);
+        const source = new Database(file, { readonly: true, fileMustExist: true });
+        try {
+          await source.backup(staging);
+        } finally {
+          source.close();
+        }
+        const { db: migrated } = await openDatabase(staging, { backupDir: os.tmpdir() });
+        try {
+          const saved = path.join(
+            path.dirname(ctx.databaseFile),
+            `恢复前-${path.basename(ctx.databaseFile, '.db')}-${Date.now()}.db`,
+          );
+          await backupTo(store, saved);
+          await migrated.backup(ctx.databaseFile);
+          store.events.append({ entity: 'session', entityId: null, action: '从备份恢复', details: { file, saved } });
+          return { restoredFrom: file, savedCurrentAs: saved };
+        } finally {
+          migrated.close();
+        }
       } finally {
-        source.close();
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
       }
-      return { restoredFrom: file, savedCurrentAs: saved };
     },
   };
 }
@@ -438,8 +474,16 @@ function verifyBackup(file: string): void {
     const ok = db.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new UserError(`备份文件「${file}」已损坏（完整性检查未通过），不能使用。`);
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version === 0 || version > MIGRATIONS.at(-1)!.version) {
-      throw new UserError(`「${file}」不是本程序能使用的备份（数据库版本 ${version}）。`);
+    const ours = db
+      .prepare(
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('schema_migrations', 'proposals', 'sessions')",
+      )
+      .get() as { n: number };
+    if (version === 0 || ours.n < 3) throw new UserError(`「${file}」不是建议办理助手的备份文件。`);
+    if (version > MIGRATIONS.at(-1)!.version) {
+      throw new UserError(
+        `备份「${file}」由更新版本的建议办理助手创建（数据库版本 ${version}），本程序不能使用，请升级后再恢复。`,
+      );
     }
   } catch (error) {
     if (error instanceof UserError) throw error;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -7,8 +8,9 @@ import type { createHandlers } from './handlers';
 
 /**
  * The API over loopback HTTP, with the built UI: how the product runs in a plain browser for
- * development and browser tests. It binds to 127.0.0.1 only, accepts requests only from its own
- * origin, and is never part of the packaged app (the desktop app uses IPC).
+ * development and browser tests. It binds to 127.0.0.1 only, answers only its own host name, and
+ * accepts API calls only from the page it served (a per-run secret cookie, same origin, JSON). It
+ * is never part of the packaged app (the desktop app uses IPC).
  */
 
 type Handlers = ReturnType<typeof createHandlers>;
@@ -39,15 +41,38 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-export async function startBridge(options: { handlers: Handlers; port?: number; staticDir: string }): Promise<Bridge> {
+function cookie(req: http.IncomingMessage, name: string): string | null {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+export async function startBridge(options: {
+  handlers: Handlers;
+  port?: number;
+  staticDir: string;
+}): Promise<Bridge & { token: string }> {
   const staticDir = path.resolve(options.staticDir);
+  // A secret for this run, handed to the page as a same-site, HttpOnly cookie: other pages and
+  // other local programs cannot read it, so they cannot drive the API.
+  const token = randomBytes(24).toString('hex');
   let origin = '';
+  let host = '';
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    if (req.headers.host !== host) return send(res, 421, 'text/plain', 'wrong host');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    } catch {
+      return send(res, 400, 'text/plain', 'bad request');
+    }
+    if (pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
-      // Another page open in the browser must not drive the API: same origin and JSON only.
+      // Only the page this server handed out drives the API: its cookie, its origin, JSON only.
       if (
+        cookie(req, 'jianyi_token') !== token ||
         (req.headers.origin && req.headers.origin !== origin) ||
         !String(req.headers['content-type']).startsWith('application/json')
       ) {
@@ -80,13 +105,13 @@ export async function startBridge(options: { handlers: Handlers; port?: number; 
             JSON.stringify({ ok: false, error: { message: '请求不是有效的 JSON。', details: [] } }),
           );
         }
-        const result = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input);
+        const result = await dispatch(options.handlers, pathname.slice(5), input);
         send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
       });
       return;
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const relative = pathname.replace(/^\/+/, '') || 'index.html';
     const file = path.resolve(staticDir, relative);
     const inside = file.startsWith(staticDir + path.sep);
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
@@ -96,7 +121,12 @@ export async function startBridge(options: { handlers: Handlers; port?: number; 
       'content-type': type,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+      ...(type.startsWith('text/html')
+        ? {
+            'content-security-policy': CONTENT_SECURITY_POLICY,
+            'set-cookie': `jianyi_token=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          }
+        : {}),
     });
     fs.createReadStream(target)
       .on('error', () => res.destroy())
@@ -107,9 +137,11 @@ export async function startBridge(options: { handlers: Handlers; port?: number; 
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
   return {
     url: origin,
+    token,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -2,8 +2,8 @@
 // dialogs. Everything else (records, statistics, documents) is plain Node code it hosts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { openStore } from '../../db/store';
 import { todayIso } from '../domain/dates';
 import { isUserError } from '../domain/errors';
@@ -13,6 +13,16 @@ import { CONTENT_SECURITY_POLICY } from '../api/http-bridge';
 import { NATIVE_FUNCTIONS } from '../api/operation-names';
 
 const SCHEME = 'app';
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+/** What the renderer may ask the system to open: documents and ledgers this app writes. */
+const OPENABLE = new Set(['.docx', '.xlsx', '.zip', '.pdf']);
 const ORIGIN = `${SCHEME}://jianyi`;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
@@ -74,11 +84,17 @@ function lockDown(): void {
     const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
     const file = path.resolve(rendererDir, relative);
     const target = file.startsWith(rendererDir + path.sep) && fs.existsSync(file) ? file : path.join(rendererDir, 'index.html');
-    const response = await net.fetch(pathToFileURL(target).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    // Read from disk directly: a net.fetch of a file: URL would pass the request filter above,
+    // which cancels everything that is not app:.
+    const body = await fs.promises.readFile(target);
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': MIME[path.extname(target)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }
 
@@ -204,7 +220,14 @@ async function start(): Promise<void> {
         return result.canceled ? null : result.filePaths[0];
       }
       case 'openPath':
-        return typeof options.path === 'string' ? shell.openPath(options.path) : null;
+        // Never an arbitrary path: shell.openPath would run an .exe or .bat.
+        if (
+          typeof options.path !== 'string' ||
+          !OPENABLE.has(path.extname(options.path).toLowerCase()) ||
+          !fs.existsSync(options.path)
+        )
+          return null;
+        return shell.openPath(options.path);
       case 'showInFolder':
         if (typeof options.path === 'string') shell.showItemInFolder(options.path);
         return null;

@@ -44,6 +44,7 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
       kind: 'reply-letter',
       today,
       zipFile: path.join(out, '答复函.zip'),
+      overwrite: true, // the demo's own folder, made again on every run
     });
     const opinions = await generateLetters(store, {
       session: demo.current,
@@ -51,6 +52,7 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
       kind: 'cohandling-opinion',
       today,
       only: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+      overwrite: true,
     });
     const report = path.join(out, `办理情况报告-${demo.current.name}.docx`);
     await generateReport(store, { session: demo.current, out: report, today });

@@ -7,7 +7,7 @@ import { parseCommandArgs, required, UsageError } from '../args';
 import type { Output } from '../output';
 
 export const lettersUsage =
-  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--today YYYY-MM-DD]';
+  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--overwrite] [--today YYYY-MM-DD]';
 export const reportUsage =
   '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--today YYYY-MM-DD]';
 export const rectificationUsage =
@@ -35,6 +35,7 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
       only: { type: 'string' },
       cohandling: { type: 'boolean' },
       zip: { type: 'string' },
+      overwrite: { type: 'boolean' },
       today: { type: 'string' },
     },
     lettersUsage,
@@ -57,6 +58,7 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
       template: values.template,
       only,
       zipFile: values.zip,
+      overwrite: values.overwrite === true,
       today: day,
       onProgress: (done, total) => {
         if (done === total || done % 50 === 0) io.err(`  已生成 ${done}/${total}`);

@@ -49,6 +49,11 @@ export interface LetterBatchOptions {
   only?: string[];
   /** Also write all files into one .zip. */
   zipFile?: string;
+  /**
+   * Replace files of the same name already in the folder. Off by default: a clerk may have
+   * edited last week's letters in Word, and regenerating must not silently undo that.
+   */
+  overwrite?: boolean;
   today: IsoDate;
   onProgress?: (done: number, total: number, file: string) => void;
   signal?: AbortSignal;
@@ -134,7 +139,23 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
   const { chosen, missing } = selectProposals(store.proposals.ledger(options.session.id), options.only);
   if (missing.length) throw new UserError(`会议「${options.session.name}」中没有这些建议号：${missing.join('、')}。`);
   const { jobs, skipped } = letterJobs(store, options, settings, chosen);
+  // Two letters must never share a name (one would replace the other, in the folder and the zip).
+  const used = new Map<string, number>();
+  for (const job of jobs) {
+    const n = (used.get(job.fileName) ?? 0) + 1;
+    used.set(job.fileName, n);
+    if (n > 1) job.fileName = job.fileName.replace(/\.docx$/, `（${n}）.docx`);
+  }
   await ensureFolder(options.outDir);
+  if (!options.overwrite) {
+    const existing = jobs.map((j) => j.fileName).filter((name) => fs.existsSync(path.join(options.outDir, name)));
+    if (options.zipFile && fs.existsSync(options.zipFile)) existing.push(path.basename(options.zipFile));
+    if (existing.length) {
+      throw new UserError(
+        `文件夹「${options.outDir}」里已有 ${existing.length} 个同名文件（如「${existing[0]}」），没有生成任何文件。要用新生成的替换它们，请选择“覆盖已有文件”；或者换一个文件夹。`,
+      );
+    }
+  }
   const result: BatchResult = { files: [], skipped, warnings: [], zipFile: null, cancelled: false };
   const written: (Uint8Array | null)[] = new Array(jobs.length).fill(null);
   const done: boolean[] = new Array(jobs.length).fill(false);

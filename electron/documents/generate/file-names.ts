@@ -20,9 +20,14 @@ export function safeFileName(name: string, extension: string): string {
   return `${base}${extension}`;
 }
 
-/** 0012-关于加快园区转型升级的建议.docx: sorts by number in any file manager. */
+/**
+ * 0012-关于加快园区转型升级的建议.docx: sorts by number in any file manager. A long title is
+ * shortened, never the number or the suffix (a co-handling unit, a deputy) that tells files apart.
+ */
 export function letterFileName(number: string, title: string, suffix = ''): string {
   const parsed = parseProposalNumber(number);
   const prefix = parsed && /^\d+$/.test(parsed.key) ? parsed.key.padStart(4, '0') : number;
-  return safeFileName(`${prefix}-${title}${suffix}`, '.docx');
+  const room = Math.max(10, MAX_NAME - [...`${prefix}-${suffix}`].length);
+  const shortTitle = [...title].length > room ? [...title].slice(0, room).join('') : title;
+  return safeFileName(`${prefix}-${shortTitle}${suffix}`, '.docx');
 }

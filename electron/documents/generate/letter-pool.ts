@@ -89,7 +89,8 @@ export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boole
       // A worker that dies (not a failed job) cannot finish its write anyway.
       worker.on('error', (error) => finish(error, false));
       worker.on('exit', (code) => {
-        if (code !== 0 && !settled) finish(new Error(`letter worker exited with code ${code}`), false);
+        if (code !== 0 && !settled)
+          finish(new Error(`生成公文的后台线程意外退出（代码 ${code}）；已写出的文件都是完整的，请重试`), false);
       });
       feed(worker);
     }

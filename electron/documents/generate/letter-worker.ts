@@ -21,7 +21,7 @@ parentPort!.on('message', async (job: PoolJob) => {
     reply = {
       id: job.id,
       ok: false,
-      message: isUserError(error) ? error.message : String((error as Error).stack ?? error),
+      message: isUserError(error) ? error.message : `生成「${job.title}」时出错：${(error as Error).message ?? String(error)}`,
       userError: isUserError(error),
     };
   }

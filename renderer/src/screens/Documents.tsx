@@ -56,6 +56,7 @@ function Letters({ session }: { session: Session }) {
   const [only, setOnly] = useState('');
   const [zip, setZip] = useState(false);
   const [cohandling, setCohandling] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BatchResult | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -73,6 +74,7 @@ function Letters({ session }: { session: Session }) {
         only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
         zip,
         cohandling,
+        overwrite,
       });
       setProgress({ jobId, done: 0, total: 0 });
       for (;;) {
@@ -126,6 +128,9 @@ function Letters({ session }: { session: Session }) {
             </Checkbox>
             <Checkbox checked={cohandling} onChange={(e) => setCohandling(e.target.checked)}>
               生成会办意见
+            </Checkbox>
+            <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} data-testid="letters-overwrite">
+              覆盖已有文件
             </Checkbox>
           </Space>
           <Space>
