@@ -11,6 +11,7 @@ import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from './api';
 import { useLoad } from './hooks';
+import { dropProposals, loadProposals } from './proposals-cache';
 import { DocumentsScreen } from './screens/Documents';
 import { ImportScreen } from './screens/Import';
 import { OverviewScreen } from './screens/Overview';
@@ -45,6 +46,9 @@ export function App() {
   }, [sessions.data, sessionId]);
 
   const session = sessions.data?.find((s) => s.id === sessionId) ?? null;
+  useEffect(() => {
+    if (session) void loadProposals(session.id).catch(() => undefined);
+  }, [session]);
   const needsSession = (node: React.ReactNode) =>
     session ? node : <Typography.Paragraph>请先在“会议”页新建或选择一届会议，或在“导入台账”页导入台账。</Typography.Paragraph>;
 
@@ -85,6 +89,7 @@ export function App() {
               current={session}
               onChanged={(id) => {
                 if (id) setSessionId(id);
+                dropProposals(); // settings such as deadline rules change what the table shows
                 sessions.reload();
               }}
             />
@@ -95,6 +100,7 @@ export function App() {
               sessions={sessions.data ?? []}
               current={session}
               onImported={(name) => {
+                dropProposals();
                 sessions.reload();
                 call('sessions.list', {}).then((list) => {
                   const found = list.find((s) => s.name === name);

@@ -23,6 +23,7 @@ import { useMemo, useState } from 'react';
 import type { Output, ProposalRow } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { loadProposals } from '../proposals-cache';
 
 type Session = Output<'sessions.list'>[number];
 
@@ -42,7 +43,8 @@ function matches(row: ProposalRow, query: string): boolean {
 }
 
 export function ProposalsScreen({ session, onChanged }: { session: Session; onChanged: () => void }) {
-  const rows = useLoad(() => call('proposals.list', { sessionId: session.id }), [session.id]);
+  const [generation, setGeneration] = useState(0);
+  const rows = useLoad(() => loadProposals(session.id, generation > 0), [session.id, generation]);
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState<string | undefined>();
   const [unit, setUnit] = useState<string | undefined>();
@@ -213,7 +215,7 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
           session={session}
           onClose={() => setOpen(null)}
           onSaved={() => {
-            rows.reload();
+            setGeneration((g) => g + 1);
             onChanged();
           }}
         />
