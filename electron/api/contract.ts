@@ -113,6 +113,17 @@ const importInput = fileUpload.extend({
   mapping: z.record(z.string().regex(/^\d+$/), z.enum(LEDGER_FIELDS).nullable()).optional(),
 });
 
+/** A batch of reply letters or co-handling opinions: run at once, or as a job with progress. */
+const letterBatch = z.object({
+  sessionId: id,
+  outDir: text(1000).min(1, '请选择保存的文件夹'),
+  only: z.array(text(20)).max(100_000).optional(),
+  template: text(200).optional(),
+  cohandling: z.boolean().optional(),
+  zip: z.boolean().optional(),
+  overwrite: z.boolean().optional(),
+});
+
 const sessionSettingsPatch = z
   .object({
     kind: z.enum(['npc', 'cppcc']),
@@ -224,27 +235,11 @@ export const contract = {
     output: produced<Record<string, string>>(),
   },
   'documents.letters': {
-    input: z.object({
-      sessionId: id,
-      outDir: text(1000).min(1, '请选择保存的文件夹'),
-      only: z.array(text(20)).max(100_000).optional(),
-      template: text(200).optional(),
-      cohandling: z.boolean().optional(),
-      zip: z.boolean().optional(),
-      overwrite: z.boolean().optional(),
-    }),
+    input: letterBatch,
     output: produced<BatchResult>(),
   },
   'jobs.startLetters': {
-    input: z.object({
-      sessionId: id,
-      outDir: text(1000).min(1, '请选择保存的文件夹'),
-      only: z.array(text(20)).max(100_000).optional(),
-      template: text(200).optional(),
-      cohandling: z.boolean().optional(),
-      zip: z.boolean().optional(),
-      overwrite: z.boolean().optional(),
-    }),
+    input: letterBatch,
     output: produced<{ jobId: string }>(),
   },
   'jobs.status': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },

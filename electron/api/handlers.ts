@@ -65,6 +65,25 @@ export function createHandlers(ctx: ApiContext): Handlers {
     };
   };
 
+  const batchOptions = ({
+    sessionId,
+    outDir,
+    only,
+    template,
+    cohandling,
+    zip,
+    overwrite,
+  }: z.infer<Contract['documents.letters']['input']>) => ({
+    session: store.sessions.get(sessionId),
+    outDir,
+    only,
+    template,
+    kind: cohandling ? ('cohandling-opinion' as const) : ('reply-letter' as const),
+    zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
+    overwrite,
+    today: ctx.today(),
+  });
+
   const importFrom = async (input: z.infer<Contract['import.preview']['input']>, dryRun: boolean) => {
     const workbook = await readSpreadsheetBuffer(Buffer.from(input.contentBase64, 'base64'), input.fileName);
     const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
@@ -269,20 +288,10 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return store.drafts.get(sessionId);
     },
 
-    'documents.letters': ({ sessionId, outDir, only, template, cohandling, zip, overwrite }) =>
-      generateLetters(store, {
-        session: store.sessions.get(sessionId),
-        outDir,
-        only,
-        template,
-        kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
-        zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
-        overwrite,
-        today: ctx.today(),
-      }),
+    'documents.letters': (input) => generateLetters(store, batchOptions(input)),
 
-    'jobs.startLetters': ({ sessionId, outDir, only, template, cohandling, zip, overwrite }) => {
-      const session = store.sessions.get(sessionId);
+    'jobs.startLetters': (input) => {
+      const options = batchOptions(input);
       const jobId = `letters-${++jobCounter}`;
       const job: Job = {
         status: { jobId, done: 0, total: 0, finished: false, result: null, error: null },
@@ -290,14 +299,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       };
       jobs.set(jobId, job);
       generateLetters(store, {
-        session,
-        outDir,
-        only,
-        template,
-        kind: cohandling ? 'cohandling-opinion' : 'reply-letter',
-        zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
-        overwrite,
-        today: ctx.today(),
+        ...options,
         signal: job.controller.signal,
         onProgress: (done, total) => Object.assign(job.status, { done, total }),
       })
