@@ -3,12 +3,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/domain/errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { createAutoBackup, writeVerifiedBackup } from './backups';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Where the pre-migration backup goes; default: next to the database file. */
-  backupDir?: string;
+  /**
+   * Where the pre-migration backup goes: default, the database's automatic backup folder;
+   * `false` for a working copy that needs none (a restore's staging file).
+   */
+  backupDir?: string | false;
   /** For tests: a different migration list. */
   migrations?: readonly Migration[];
   /** For tests and backups' names. */
@@ -54,6 +58,30 @@ function readVersion(db: Db, file: string): number {
 }
 
 /**
+ * SQLite would quietly open a read-only file read-only and fail at the first save, and in WAL
+ * mode it needs to create files beside the database: both are refused up front, in words.
+ */
+export function assertWritable(file: string, exists: boolean): void {
+  const dir = path.dirname(path.resolve(file));
+  if (exists) {
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch {
+      throw new UserError(
+        `数据库文件${describe(file)}是只读的，本程序需要保存修改，因此没有打开它。请在文件属性中取消“只读”，或把它复制到可以写入的文件夹（例如“文档”）后再打开。文件本身没有改动。`,
+      );
+    }
+  }
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UserError(
+      `数据库所在的文件夹「${dir}」不允许写入（本程序要在数据库旁边写入日志和备份），因此没有打开。请把数据库放到可以写入的文件夹后再打开。`,
+    );
+  }
+}
+
+/**
  * Opens (or creates) a database: WAL, foreign keys, pending migrations each in a transaction.
  * A database written by a newer version is refused and left untouched; an existing older one is
  * first copied with SQLite's online backup API.
@@ -66,6 +94,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     const dir = path.dirname(path.resolve(file));
     if (!fs.existsSync(dir)) throw new UserError(`数据库所在的文件夹不存在：「${dir}」。`);
   }
+  assertWritable(file, exists);
   if (exists) {
     // Read the version on a read-only connection first, so that a refused file is never
     // written to (no WAL switch, no migration, no backup).
@@ -102,12 +131,20 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 
     let backupPath: string | null = null;
     const pending = migrations.filter((m) => m.version > fromVersion);
-    if (pending.length > 0 && fromVersion > 0) {
-      const dir = options.backupDir ?? path.dirname(path.resolve(file));
-      fs.mkdirSync(dir, { recursive: true });
-      const base = path.basename(file).replace(/\.[^.]*$/, '');
-      backupPath = path.join(dir, `${base}.升级前备份-v${fromVersion}-${stamp((options.now ?? (() => new Date()))())}.db`);
-      await db.backup(backupPath);
+    if (pending.length > 0 && fromVersion > 0 && options.backupDir !== false) {
+      // A migration rewrites tables: keep a checked copy of the old file first. If the copy
+      // cannot be made, nothing is migrated.
+      if (options.backupDir === undefined) {
+        backupPath = (await createAutoBackup(db, file, `升级前-v${fromVersion}`, { now: options.now })).file;
+      } else {
+        fs.mkdirSync(options.backupDir, { recursive: true });
+        const base = path.basename(file).replace(/\.[^.]*$/, '');
+        backupPath = path.join(
+          options.backupDir,
+          `${base}-${stamp((options.now ?? (() => new Date()))())}-升级前-v${fromVersion}.db`,
+        );
+        await writeVerifiedBackup(db, backupPath);
+      }
     }
     db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',

@@ -197,3 +197,25 @@ describe('the HTTP bridge', () => {
     }
   });
 });
+
+describe('two windows editing the same report section', () => {
+  it('refuses the later save made from a stale screen, keeping the earlier one', async () => {
+    const handlers = await api();
+    const session = await dispatch(handlers, 'sessions.create', { name: '区七届人大三次会议', year: 2024 });
+    const sessionId = (session as { value: { id: number } }).value.id;
+    const first = await dispatch(handlers, 'drafts.set', { sessionId, section: 'problems', text: '窗口一的文字', expected: '' });
+    expect(first).toMatchObject({ ok: true, value: { problems: '窗口一的文字' } });
+    // The second window loaded the section before the first saved.
+    const second = await dispatch(handlers, 'drafts.set', { sessionId, section: 'problems', text: '窗口二的文字', expected: '' });
+    expect(second).toMatchObject({ ok: false, error: { message: expect.stringContaining('另一个窗口') } });
+    expect(await dispatch(handlers, 'drafts.get', { sessionId })).toMatchObject({ value: { problems: '窗口一的文字' } });
+    // Reloaded, it saves.
+    const third = await dispatch(handlers, 'drafts.set', {
+      sessionId,
+      section: 'problems',
+      text: '合并后的文字',
+      expected: '窗口一的文字',
+    });
+    expect(third).toMatchObject({ ok: true, value: { problems: '合并后的文字' } });
+  });
+});

@@ -61,7 +61,7 @@ describe('opening and migrating a database', () => {
     const second = await openDatabase(file, { migrations: v2, now: () => new Date(2024, 9, 30, 8, 5, 9) });
     expect(second.fromVersion).toBe(1);
     expect(second.toVersion).toBe(2);
-    expect(second.backupPath).toBe(path.join(dir, 'old.升级前备份-v1-20241030-080509.db'));
+    expect(second.backupPath).toBe(path.join(dir, 'old-自动备份', 'old-20241030-080509-升级前-v1.db'));
     expect(second.db.prepare('SELECT name, nickname FROM units').all()).toEqual([{ name: '区教育局', nickname: '' }]);
     second.db.close();
 

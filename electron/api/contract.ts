@@ -27,6 +27,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD
 const resultCode = z.enum(['A', 'B', 'C', 'D']);
 const text = (max: number) => z.string().max(max);
 
+/**
+ * The input of an operation that takes none: nothing, or an empty object. Strict, so that a
+ * payload with fields (a mistake, or an attack) is refused rather than silently ignored.
+ */
+const noInput = z.strictObject({});
+
 /** A value the main process produces: typed for the renderer, not re-checked at run time. */
 const produced = <T>() => z.custom<T>(() => true);
 
@@ -141,11 +147,11 @@ const sessionSettingsPatch = z
 
 export const contract = {
   'app.info': {
-    input: z.object({}),
+    input: noInput,
     output: produced<{ version: string; database: string; today: string }>(),
   },
   'sessions.list': {
-    input: z.object({}),
+    input: noInput,
     output: produced<(Session & { proposalCount: number })[]>(),
   },
   'sessions.create': {
@@ -231,6 +237,8 @@ export const contract = {
       sessionId: id,
       section: z.enum(['achievements', 'practices', 'problems', 'nextSteps']),
       text: text(100_000),
+      /** The text as the editor loaded it: a save over someone else's later save is refused. */
+      expected: text(100_000).optional(),
     }),
     output: produced<Record<string, string>>(),
   },
@@ -260,7 +268,7 @@ export const contract = {
     output: produced<{ file: string }>(),
   },
   'opinions.list': {
-    input: z.object({}),
+    input: noInput,
     output: produced<{ id: number; name: string; title: string; sessionId: number | null }[]>(),
   },
   'opinions.get': { input: z.object({ id }), output: produced<ReviewOpinion>() },
@@ -290,7 +298,7 @@ export const contract = {
     input: z.object({ source: text(500_000) }),
     output: produced<{ fileName: string; contentBase64: string }>(),
   },
-  'templates.list': { input: z.object({}), output: produced<TemplateEntry[]>() },
+  'templates.list': { input: noInput, output: produced<TemplateEntry[]>() },
   'templates.save': {
     input: z.object({ source: text(500_000), basedOn: text(200).nullable().optional() }),
     output: produced<TemplateEntry[]>(),
@@ -300,9 +308,9 @@ export const contract = {
     output: produced<TemplateEntry[]>(),
   },
   'templates.reset': { input: z.object({ name: text(200).min(1) }), output: produced<TemplateEntry[]>() },
-  'settings.documents.get': { input: z.object({}), output: produced<z.infer<typeof documentSettingsSchema>>() },
+  'settings.documents.get': { input: noInput, output: produced<z.infer<typeof documentSettingsSchema>>() },
   'settings.documents.set': { input: documentSettingsSchema, output: produced<z.infer<typeof documentSettingsSchema>>() },
-  'units.list': { input: z.object({}), output: produced<Unit[]>() },
+  'units.list': { input: noInput, output: produced<Unit[]>() },
   'units.update': {
     input: z.object({
       id,
@@ -319,6 +327,11 @@ export const contract = {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ restoredFrom: string; savedCurrentAs: string }>(),
   },
+  'backup.list': { input: noInput, output: produced<{ folder: string; backups: BackupEntry[] }>() },
+  'database.move': {
+    input: z.object({ file: text(1000).min(1) }),
+    output: produced<{ file: string; bytes: number; restartNeeded: boolean }>(),
+  },
 } as const satisfies Record<OperationNameList[number], { input: z.ZodType; output: z.ZodType }>;
 
 type OperationNameList = typeof OPERATION_NAME_LIST;
@@ -331,6 +344,16 @@ export type Contract = typeof contract;
 export type OperationName = keyof Contract;
 export type Input<N extends OperationName> = z.input<Contract[N]['input']>;
 export type Output<N extends OperationName> = z.infer<Contract[N]['output']>;
+
+/** One automatic backup, as the settings screen lists it. */
+export interface BackupEntry {
+  file: string;
+  /** Why it was made, in words (启动时、导入前……). */
+  reason: string;
+  /** Local time, ISO 8601. */
+  createdAt: string;
+  bytes: number;
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string; details: string[] } };
 

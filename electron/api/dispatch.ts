@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUserError } from '../domain/errors';
+import { explainSystemError } from '../domain/system-errors';
 import { contract, type OperationName, type Result } from './contract';
 import type { createHandlers } from './handlers';
 
@@ -51,7 +52,8 @@ export function isOperation(name: string): name is OperationName {
  * calls the handler. Never throws: every failure comes back as a value with a Chinese message.
  */
 export async function dispatch(handlers: Handlers, name: string, input: unknown): Promise<Result<unknown>> {
-  if (!isOperation(name)) return fail(`未知的操作「${name}」。`);
+  // The name comes from the page: quoted, but never more than a line of it.
+  if (!isOperation(name)) return fail(`未知的操作「${name.length > 80 ? `${name.slice(0, 80)}…` : name}」。`);
   const parsed = contract[name].input.safeParse(input ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((issue) => `${fieldPath(issue.path)}：${issue.message}`);
@@ -62,6 +64,8 @@ export async function dispatch(handlers: Handlers, name: string, input: unknown)
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (isUserError(error)) return fail(error.message, [...error.details]);
+    const explained = explainSystemError(error);
+    if (explained) return fail(explained.message);
     console.error(`[api] ${name} failed`, error);
     return fail(`程序内部错误（${name}）：${(error as Error).message}。数据没有改动；请把这条信息告诉开发人员。`);
   }

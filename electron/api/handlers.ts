@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/connection';
+import { backupBeforeImport, backupFolder, createAutoBackup, listBackups, writeVerifiedBackup } from '../../db/backups';
+import { describeReason } from '../../db/recovery';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
 import { parseFeedback, SCALE_NAMES } from '../domain/feedback';
@@ -31,6 +32,11 @@ export interface ApiContext {
   databaseFile: string;
   today: () => string;
   version: string;
+  /**
+   * The desktop shell remembers a moved database and restarts on it; where there is no shell
+   * (the browser bridge) the copy is made and the clerk is told how to open it.
+   */
+  onDatabaseMoved?: (file: string) => void;
 }
 
 type Handlers = { [N in OperationName]: (input: z.infer<Contract[N]['input']>) => Promise<Output<N>> | Output<N> };
@@ -86,6 +92,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
 
   const importFrom = async (input: z.infer<Contract['import.preview']['input']>, dryRun: boolean) => {
     const workbook = await readSpreadsheetBuffer(Buffer.from(input.contentBase64, 'base64'), input.fileName);
+    if (!dryRun) await backupBeforeImport(store);
     const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
     return importWorkbook(store, workbook, {
       sessionName: input.sessionName,
@@ -283,8 +290,16 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'stats.overview': ({ sessionId, today }) => sessionStatistics(store, store.sessions.get(sessionId), today ?? ctx.today()),
 
     'drafts.get': ({ sessionId }) => store.drafts.get(sessionId),
-    'drafts.set': ({ sessionId, section, text }) => {
-      store.drafts.set(sessionId, section, text);
+    'drafts.set': ({ sessionId, section, text, expected }) => {
+      store.transaction(() => {
+        const current = store.drafts.get(sessionId)[section] ?? '';
+        if (expected !== undefined && current !== expected) {
+          throw new UserError(
+            '这一部分已在另一个窗口（或由他人）修改并保存过，为避免覆盖对方的文字，本次保存未生效。请先复制您的文字，刷新后再合并保存。',
+          );
+        }
+        store.drafts.set(sessionId, section, text);
+      });
       return store.drafts.get(sessionId);
     },
 
@@ -428,13 +443,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
         } finally {
           source.close();
         }
-        const { db: migrated } = await openDatabase(staging, { backupDir: os.tmpdir() });
+        const { db: migrated } = await openDatabase(staging, { backupDir: false });
         try {
-          const saved = path.join(
-            path.dirname(ctx.databaseFile),
-            `恢复前-${path.basename(ctx.databaseFile, '.db')}-${Date.now()}.db`,
-          );
-          await backupTo(store, saved);
+          const saved = (await createAutoBackup(store.db, ctx.databaseFile, '恢复前')).file;
           await migrated.backup(ctx.databaseFile);
           store.events.append({ entity: 'session', entityId: null, action: '从备份恢复', details: { file, saved } });
           return { restoredFrom: file, savedCurrentAs: saved };
@@ -445,24 +456,45 @@ export function createHandlers(ctx: ApiContext): Handlers {
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(staging + suffix, { force: true });
       }
     },
+
+    'backup.list': () => ({
+      folder: backupFolder(ctx.databaseFile),
+      backups: listBackups(ctx.databaseFile).map((b) => ({
+        file: b.file,
+        reason: describeReason(b.reason),
+        createdAt: localIso(b.createdAt),
+        bytes: b.bytes,
+      })),
+    }),
+
+    'database.move': async ({ file }) => {
+      const target = path.resolve(file);
+      if (!/\.db$/i.test(target)) throw new UserError(`新的数据库文件名应以 .db 结尾：「${file}」。`);
+      if (target === path.resolve(ctx.databaseFile)) throw new UserError('新位置和现在的位置相同。');
+      if (!fs.existsSync(path.dirname(target))) throw new UserError(`文件夹「${path.dirname(target)}」不存在。`);
+      await backupTo(store, target);
+      store.events.append({
+        entity: 'session',
+        entityId: null,
+        action: '移动数据库',
+        details: { from: ctx.databaseFile, to: target },
+      });
+      ctx.onDatabaseMoved?.(target);
+      return { file: target, bytes: fs.statSync(target).size, restartNeeded: ctx.onDatabaseMoved !== undefined };
+    },
   };
+}
+
+function localIso(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 /** A copy made with SQLite's online backup API, checked before it counts. */
 async function backupTo(store: Store, file: string): Promise<void> {
   if (fs.existsSync(file)) throw new UserError(`「${file}」已经存在，请另选文件名，以免覆盖已有的备份。`);
-  try {
-    await store.db.backup(file);
-  } catch (error) {
-    fs.rmSync(file, { force: true });
-    throw new UserError(`无法写入备份「${file}」：${(error as Error).message}`);
-  }
-  try {
-    verifyBackup(file);
-  } catch (error) {
-    fs.rmSync(file, { force: true });
-    throw error;
-  }
+  if (!fs.existsSync(path.dirname(path.resolve(file)))) throw new UserError(`保存备份的文件夹「${path.dirname(file)}」不存在。`);
+  await writeVerifiedBackup(store.db, file);
 }
 
 function verifyBackup(file: string): void {

@@ -43,6 +43,8 @@ export const OPERATION_NAME_LIST = [
   'units.update',
   'backup.create',
   'backup.restore',
+  'backup.list',
+  'database.move',
 ] as const;
 
 /** Desktop-only functions of the preload: native dialogs and opening files with Word or WPS. */

@@ -1,4 +1,5 @@
 import { isUserError } from '../domain/errors';
+import { explainSystemError } from '../domain/system-errors';
 import { UsageError } from './args';
 import { demoCommand, demoUsage } from './commands/demo';
 import {
@@ -65,6 +66,11 @@ export async function runCli(argv: string[], io: Output = consoleOutput): Promis
       io.err(`错误：${error.message}`);
       for (const detail of error.details) io.err(`  ${detail}`);
       return error instanceof UsageError ? 2 : 1;
+    }
+    const explained = explainSystemError(error);
+    if (explained) {
+      io.err(`错误：${explained.message}`);
+      return 1;
     }
     io.err(`程序内部错误，请把以下信息告诉开发人员：\n${(error as Error).stack ?? String(error)}`);
     return 70;

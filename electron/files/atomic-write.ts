@@ -73,3 +73,41 @@ export function explainWriteError(error: unknown, target: string): Error {
       return new UserError(`无法保存「${target}」：${(error as Error).message}`);
   }
 }
+
+const TEMP_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a write left behind when its process was killed (power cut, task
+ * manager): they never carry a final name, but a clerk should not find them in the folder.
+ * Files of a process still running are left alone.
+ */
+export function removeStaleTemps(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to insist on: a file we cannot remove stays.
+    }
+  }
+  return removed;
+}

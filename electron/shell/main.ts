@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { openStore } from '../../db/store';
+import { scheduleBackups } from '../../db/backups';
+import { openForUse } from '../../db/recovery';
 import { todayIso } from '../domain/dates';
 import { isUserError } from '../domain/errors';
 import { createHandlers } from '../api/handlers';
@@ -110,11 +111,13 @@ async function createWindow(config: Config): Promise<BrowserWindow> {
     title: '建议办理助手',
     show: false,
     webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
+      preload: path.join(here, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK: reviewed; exposes named API functions only (test/shell.test.ts)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click would open a link in a new window: no link is to be opened at all.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
@@ -187,13 +190,53 @@ async function start(): Promise<void> {
   const database = databasePath(config);
   let store;
   try {
-    store = await openStore(database);
+    const started = await openForUse(database, {
+      onDamaged: async (report) => {
+        const buttons = report.backup ? ['从这份备份恢复', '退出'] : ['退出'];
+        const choice = await dialog.showMessageBox({
+          type: 'warning',
+          title: '数据库已损坏',
+          message: '数据库文件已损坏',
+          detail: report.message,
+          buttons,
+          defaultId: buttons.length - 1,
+          cancelId: buttons.length - 1,
+          noLink: true,
+        });
+        return report.backup !== null && choice.response === 0;
+      },
+    });
+    store = started.store;
+    if (started.recovered) {
+      await dialog.showMessageBox({
+        type: 'info',
+        title: '已从备份恢复',
+        message: '已从备份恢复数据库',
+        detail: `使用的备份：${started.recovered.from}\n损坏的文件保留在：${started.recovered.damagedKeptAs}`,
+      });
+    }
+    if (started.backupProblem) console.error(`[backup] ${started.backupProblem}`);
   } catch (error) {
     dialog.showErrorBox('无法打开数据库', isUserError(error) ? error.message : String(error));
     app.quit();
     return;
   }
-  const handlers = createHandlers({ store, databaseFile: database, today: () => todayIso(), version: app.getVersion() });
+  const schedule = scheduleBackups(store.db, database, { onError: (error) => console.error('[backup]', error) });
+  const handlers = createHandlers({
+    store,
+    databaseFile: database,
+    today: () => todayIso(),
+    version: app.getVersion(),
+    onDatabaseMoved: (file) => {
+      // The copy is complete and checked; the next start opens it. Restart now so that no edit
+      // goes to the old file.
+      writeConfig({ ...readConfig(), databasePath: file });
+      setTimeout(() => {
+        app.relaunch();
+        app.quit();
+      }, 500);
+    },
+  });
   ipcMain.handle('jianyi:api', async (event, name: unknown, input: unknown) => {
     if (!trusted(event)) return { ok: false, error: { message: '请求来源不可信，已拒绝。', details: [] } };
     if (typeof name !== 'string') return { ok: false, error: { message: '请求有误。', details: [] } };
@@ -242,8 +285,11 @@ async function start(): Promise<void> {
     window.focus();
   });
   app.on('window-all-closed', () => {
-    store.close();
-    app.quit();
+    schedule.stop();
+    void schedule.runOnce().finally(() => {
+      store.close();
+      app.quit();
+    });
   });
 }
 

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '../../db/store';
+import { scheduleBackups } from '../../db/backups';
+import { openForUse } from '../../db/recovery';
 import { todayIso } from '../domain/dates';
 import { isUserError } from '../domain/errors';
 import { createHandlers } from '../api/handlers';
@@ -24,10 +25,24 @@ export interface WebServer extends Bridge {
   close(): Promise<void>;
 }
 
-export async function startWeb(options: { db: string; port?: number; today?: () => string }): Promise<WebServer> {
+export async function startWeb(options: {
+  db: string;
+  port?: number;
+  today?: () => string;
+  /** Restore the newest good backup if the database is damaged (otherwise only explain). */
+  recover?: boolean;
+}): Promise<WebServer> {
   await ensureRendererBuilt();
   fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
-  const store = await openStore(options.db);
+  const { store, recovered } = await openForUse(options.db, {
+    onDamaged: async (report) => {
+      process.stderr.write(`${report.message}\n`);
+      if (report.backup && !options.recover) process.stderr.write('要从这份备份恢复，请加上 --recover 重新运行。\n');
+      return options.recover === true;
+    },
+  });
+  if (recovered) process.stdout.write(`已从备份「${recovered.from}」恢复；损坏的文件保留在「${recovered.damagedKeptAs}」。\n`);
+  const schedule = scheduleBackups(store.db, path.resolve(options.db), { onError: (error) => console.error('[backup]', error) });
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const handlers = createHandlers({
     store,
@@ -40,6 +55,7 @@ export async function startWeb(options: { db: string; port?: number; today?: () 
     url: bridge.url,
     close: async () => {
       await bridge.close();
+      schedule.stop();
       store.close();
     },
   };
@@ -47,12 +63,12 @@ export async function startWeb(options: { db: string; port?: number; today?: () 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, rebuild: { type: 'boolean' } },
+    options: { db: { type: 'string' }, port: { type: 'string' }, rebuild: { type: 'boolean' }, recover: { type: 'boolean' } },
     allowPositionals: false,
   });
   if (values.rebuild) await ensureRendererBuilt(true);
   const db = values.db ?? path.join(root, 'data', '建议办理助手.db');
-  const server = await startWeb({ db, port: values.port ? Number(values.port) : 5173 });
+  const server = await startWeb({ db, port: values.port ? Number(values.port) : 5173, recover: values.recover });
   process.stdout.write(`建议办理助手已在浏览器中运行：${server.url}\n数据库：${path.resolve(db)}\n按 Ctrl+C 退出。\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -222,5 +222,20 @@ describe('a clerk’s year in the browser', () => {
     await nav('sessions');
     await page.getByText('区七届人大三次会议').first().waitFor();
     expect(await page.getByText('误建的会议').count()).toBe(0);
+
+    // The automatic backups: one before the import, and the database as it was before the
+    // restore, which undoes the restore.
+    await nav('settings');
+    expect(await page.getByTestId('database-path').textContent()).toContain('.db');
+    const table = page.getByTestId('auto-backups');
+    await table.getByText('导入台账前的自动备份').first().waitFor();
+    const undo = table.locator('tr', { hasText: '恢复备份前保存的数据库' });
+    await undo.getByRole('button', { name: '恢复到此备份' }).click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await page.getByText('已恢复；恢复前的数据另存为').waitFor();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    await nav('sessions');
+    await page.getByText('误建的会议').first().waitFor();
   });
 });

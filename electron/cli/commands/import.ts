@@ -1,3 +1,4 @@
+import { backupBeforeImport } from '../../../db/backups';
 import { openExistingStore } from '../open';
 import { importLedgerFile, type ImportReport } from '../../ledger/import-ledger';
 import { integerOption, parseCommandArgs, required, UsageError } from '../args';
@@ -52,6 +53,7 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   const dryRun = values['dry-run'] === true;
   const store = await openExistingStore(dbFile);
   try {
+    if (!dryRun) await backupBeforeImport(store);
     const report = await importLedgerFile(store, file, { sessionName, year, kind, sheet: values.sheet, dryRun });
     if (report.errors.length > 0) {
       io.err(`台账有 ${report.errors.length} 处错误，未导入任何数据。请改正后重新导入：`);

@@ -7,7 +7,7 @@ import type { IsoDate } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
 import { parseProposalNumber } from '../../domain/proposal-number';
 import type { Session } from '../../domain/session';
-import { writeFileAtomic } from '../../files/atomic-write';
+import { removeStaleTemps, writeFileAtomic } from '../../files/atomic-write';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { cohandlingContext, replyLetterContexts, unitData, type LetterContext } from '../data/letter-context';
 import { rectificationContext } from '../data/rectification-context';
@@ -37,6 +37,12 @@ async function ensureFolder(dir: string): Promise<void> {
     throw new UserError(`无法创建输出文件夹「${dir}」：上级文件夹不存在、是只读的，或同名的文件已存在。`);
   }
   if (!(await fs.promises.stat(dir)).isDirectory()) throw new UserError(`「${dir}」不是文件夹。`);
+  try {
+    await fs.promises.access(dir, fs.constants.W_OK);
+  } catch {
+    throw new UserError(`输出文件夹「${dir}」是只读的，没有生成任何文件。请另选一个可以写入的文件夹。`);
+  }
+  removeStaleTemps(dir);
 }
 
 export interface LetterBatchOptions {

@@ -182,11 +182,23 @@ function Report({ session }: { session: Session }) {
   const [out, setOut] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
 
-  useEffect(() => setTexts(drafts.data ?? {}), [drafts.data]);
+  // What the database held when this screen loaded or last saved: a save from a stale screen is refused.
+  const [saved, setSaved] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    setTexts(drafts.data ?? {});
+    setSaved(drafts.data ?? {});
+  }, [drafts.data]);
 
   const saveSection = async (section: (typeof SECTIONS)[number][0]) => {
     try {
-      await call('drafts.set', { sessionId: session.id, section, text: texts[section] ?? '' });
+      const now = await call('drafts.set', {
+        sessionId: session.id,
+        section,
+        text: texts[section] ?? '',
+        expected: saved[section] ?? '',
+      });
+      setSaved(now);
       message.success('已保存草稿');
     } catch (error) {
       report(error);

@@ -17,6 +17,26 @@ export function SettingsScreen() {
   const [unitForm] = Form.useForm();
   const [backupFile, setBackupFile] = useState('');
   const [restoreFile, setRestoreFile] = useState('');
+  const [moveTo, setMoveTo] = useState('');
+  const info = useLoad(() => call('app.info', {}), []);
+  const backups = useLoad(() => call('backup.list', {}), []);
+
+  const restore = (file: string) =>
+    Modal.confirm({
+      title: '从备份恢复',
+      content: `恢复会用备份「${file}」里的数据替换现在的全部数据，备份之后录入或修改的内容将不再出现。恢复前会先把现在的数据另存一份（在自动备份列表里，名为“恢复备份前保存的数据库”），可以再恢复回来。`,
+      okText: '恢复',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const { savedCurrentAs } = await call('backup.restore', { file });
+          message.success(`已恢复；恢复前的数据另存为 ${savedCurrentAs}`);
+          setTimeout(() => window.location.reload(), 800);
+        } catch (error) {
+          report(error);
+        }
+      },
+    });
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -184,30 +204,93 @@ export function SettingsScreen() {
               placeholder="从哪个备份文件恢复"
               testId="restore-file"
             />
-            <Button
-              danger
-              onClick={() =>
-                Modal.confirm({
-                  title: '从备份恢复',
-                  content: '恢复会用备份里的数据替换现在的全部数据。恢复前会先把现在的数据另存一份，可以再恢复回来。',
-                  okText: '恢复',
-                  cancelText: '取消',
-                  onOk: async () => {
-                    try {
-                      const { savedCurrentAs } = await call('backup.restore', { file: restoreFile });
-                      message.success(`已恢复；恢复前的数据另存为 ${savedCurrentAs}`);
-                      setTimeout(() => window.location.reload(), 800);
-                    } catch (error) {
-                      report(error);
-                    }
-                  },
-                })
-              }
-              data-testid="restore"
-            >
+            <Button danger onClick={() => restore(restoreFile)} data-testid="restore">
               从备份恢复
             </Button>
           </Space>
+        </Space>
+      </Card>
+
+      <Card
+        title="自动备份"
+        extra={
+          <Button size="small" onClick={() => backups.reload()}>
+            刷新
+          </Button>
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          程序在每次启动时、每次导入台账前、升级前，以及使用中每隔 20
+          分钟（有修改时）自动备份数据库，并逐一检查备份是否完好。保留当天最近 6 份、之前 30 天每天最后 1 份，最多 40
+          份。备份文件夹：{backups.data?.folder ?? '…'}
+          {backups.data && window.jianyiNative && (
+            <Button type="link" size="small" onClick={() => window.jianyiNative?.showInFolder({ path: backups.data!.folder })}>
+              打开文件夹
+            </Button>
+          )}
+        </p>
+        <Table
+          size="small"
+          rowKey="file"
+          pagination={{ pageSize: 8, hideOnSinglePage: true }}
+          dataSource={backups.data?.backups ?? []}
+          locale={{ emptyText: '还没有自动备份（新建的数据库在下次启动时开始备份）' }}
+          data-testid="auto-backups"
+          columns={[
+            { title: '时间', dataIndex: 'createdAt', render: (v: string) => v.replace('T', ' ') },
+            { title: '类型', dataIndex: 'reason' },
+            { title: '大小', dataIndex: 'bytes', render: (v: number) => `${Math.max(1, Math.round(v / 1024))} KB` },
+            {
+              title: '',
+              render: (_: unknown, row: { file: string }) => (
+                <Button size="small" danger onClick={() => restore(row.file)}>
+                  恢复到此备份
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+
+      <Card title="数据库位置">
+        <p style={{ marginTop: 0 }}>
+          现在的数据库：<span data-testid="database-path">{info.data?.database ?? '…'}</span>
+        </p>
+        <Space>
+          <PathInput
+            value={moveTo}
+            onChange={setMoveTo}
+            pick="save"
+            extensions={['db']}
+            placeholder="移到（如 D:\建议办理\建议办理助手.db）"
+            testId="move-database"
+          />
+          <Button
+            onClick={() =>
+              Modal.confirm({
+                title: '移动数据库',
+                content:
+                  '将把现在的数据库完整复制到新位置并检查无误，之后程序使用新位置的数据库（桌面版会自动重新启动）。原来的文件保留不动，可以作为备份。',
+                okText: '移动',
+                cancelText: '取消',
+                onOk: async () => {
+                  try {
+                    const moved = await call('database.move', { file: moveTo });
+                    message.success(
+                      moved.restartNeeded
+                        ? `已复制到 ${moved.file}，程序即将重新启动并使用它`
+                        : `已复制到 ${moved.file}。浏览器版请用 npm run web -- --db "${moved.file}" 打开它`,
+                    );
+                  } catch (error) {
+                    report(error);
+                  }
+                },
+              })
+            }
+            data-testid="move-database-button"
+          >
+            移动到新位置
+          </Button>
         </Space>
       </Card>
     </Space>

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../electron/domain/errors';
+import { assertWritable } from './connection';
+import { backupFolder, createAutoBackup, inspectDatabaseFile, listBackups, type BackupInfo } from './backups';
+import { openStore, type OpenedStore, type StoreOptions } from './store';
+
+/**
+ * What happens when the program starts: a quick integrity check of the database; if it is
+ * damaged, the newest backup that passes a full check is offered; the damaged file is kept
+ * aside, never deleted. When the database is sound, a start-up backup is made.
+ */
+
+export interface DamageReport {
+  file: string;
+  problem: string;
+  /** The newest backup that passed its check, or null when there is none. */
+  backup: BackupInfo | null;
+  /** What to tell the clerk, in full. */
+  message: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export function formatBackupTime(date: Date): string {
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+const REASON_WORDS: Record<string, string> = {
+  启动: '程序启动时的自动备份',
+  定时: '使用中的定时自动备份',
+  导入前: '导入台账前的自动备份',
+  恢复前: '恢复备份前保存的数据库',
+  手动: '手动备份',
+};
+export function describeReason(reason: string): string {
+  return REASON_WORDS[reason] ?? (reason.startsWith('升级前') ? '程序升级前的自动备份' : `${reason}备份`);
+}
+
+/** The newest automatic backup that passes a full integrity check. */
+export function newestGoodBackup(databaseFile: string): BackupInfo | null {
+  for (const backup of listBackups(databaseFile)) {
+    if (inspectDatabaseFile(backup.file).ok) return backup;
+  }
+  return null;
+}
+
+/** Checks the database before it is opened for use; null when it is sound or does not exist yet. */
+export function checkDatabaseOnStart(databaseFile: string): DamageReport | null {
+  if (!fs.existsSync(databaseFile)) return null;
+  const verdict = inspectDatabaseFile(databaseFile, 'quick_check');
+  if (verdict.ok) return null;
+  // A file of another program, or of a newer version, is not damage: openDatabase explains those.
+  if (verdict.problem === '不是建议办理助手的数据库' && isForeignDatabase(databaseFile)) return null;
+  const backup = newestGoodBackup(databaseFile);
+  return { file: databaseFile, problem: verdict.problem, backup, message: damageMessage(databaseFile, verdict.problem, backup) };
+}
+
+function isForeignDatabase(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.pragma('user_version', { simple: true }) as number) === 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+export function damageMessage(file: string, problem: string, backup: BackupInfo | null): string {
+  const head = `数据库文件「${file}」已损坏：${problem}。`;
+  if (!backup) {
+    return `${head}没有找到可用的备份（备份文件夹：「${backupFolder(file)}」）。为保护数据，程序不会打开或改动这个文件。请把它复制一份交给技术人员分析，或者用“从备份恢复”选择您另外保存的备份文件。`;
+  }
+  return (
+    `${head}最近一份完好的备份是 ${formatBackupTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
+    `从它恢复后，数据库回到当时的状态：此后录入、导入或修改的内容将会丢失，需要重新录入。` +
+    `已经生成的公文文件不受影响。损坏的文件不会删除，会移到「${backupFolder(file)}」文件夹里保留，以便分析。`
+  );
+}
+
+const stamp = (date: Date) =>
+  `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+
+/**
+ * Puts a damaged database aside (with its -wal and -shm files) in the backup folder and writes
+ * the chosen backup in its place. Returns where the damaged file was kept.
+ */
+export async function recoverFromBackup(databaseFile: string, backupFile: string, now: Date = new Date()): Promise<string> {
+  const verdict = inspectDatabaseFile(backupFile);
+  if (!verdict.ok) throw new UserError(`备份「${backupFile}」不能使用：${verdict.problem}。数据库没有改动。`);
+  const folder = backupFolder(databaseFile);
+  fs.mkdirSync(folder, { recursive: true });
+  const base = path.basename(databaseFile).replace(/\.[^.]*$/, '');
+  let aside = path.join(folder, `${base}-${stamp(now)}-损坏.db`);
+  for (let n = 2; fs.existsSync(aside); n++) aside = path.join(folder, `${base}-${stamp(now)}-损坏-${n}.db`);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(databaseFile + suffix)) fs.renameSync(databaseFile + suffix, aside + suffix);
+  }
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(databaseFile);
+  } catch (error) {
+    // Put the damaged file back rather than leave nothing at all.
+    fs.rmSync(databaseFile, { force: true });
+    for (const suffix of ['', '-wal', '-shm'])
+      if (fs.existsSync(aside + suffix)) fs.renameSync(aside + suffix, databaseFile + suffix);
+    throw new UserError(`从备份恢复失败：${(error as Error).message}。数据库保持原样。`);
+  } finally {
+    source.close();
+  }
+  return aside;
+}
+
+export interface StartOptions extends StoreOptions {
+  /**
+   * Asked when the database is damaged; resolves true to restore `report.backup`. Declining (or
+   * no backup) stops the start with a UserError carrying the report's message.
+   */
+  onDamaged: (report: DamageReport) => Promise<boolean>;
+  /** Make the start-up backup (default true). */
+  startupBackup?: boolean;
+}
+
+export interface StartResult {
+  store: OpenedStore;
+  /** Set when a damaged database was replaced by a backup. */
+  recovered: { from: string; damagedKeptAs: string } | null;
+  /** Why the start-up backup could not be made, if it could not (the program still starts). */
+  backupProblem: string | null;
+}
+
+/** Opens the database the way the app does at start: check, recover if asked, back up, open. */
+export async function openForUse(databaseFile: string, options: StartOptions): Promise<StartResult> {
+  let recovered: StartResult['recovered'] = null;
+  // A read-only file fails its check too, but it is not damaged: say what it is.
+  assertWritable(databaseFile, fs.existsSync(databaseFile));
+  const report = checkDatabaseOnStart(databaseFile);
+  if (report) {
+    const accepted = report.backup ? await options.onDamaged(report) : (await options.onDamaged(report), false);
+    if (!accepted || !report.backup) throw new UserError(report.message);
+    const damagedKeptAs = await recoverFromBackup(databaseFile, report.backup.file, options.now?.());
+    recovered = { from: report.backup.file, damagedKeptAs };
+  }
+  const existed = fs.existsSync(databaseFile);
+  const store = await openStore(databaseFile, options);
+  let backupProblem: string | null = null;
+  if (existed && options.startupBackup !== false && !store.opened.backupPath) {
+    try {
+      await createAutoBackup(store.db, databaseFile, '启动', { now: options.now });
+    } catch (error) {
+      backupProblem = (error as Error).message;
+    }
+  }
+  return { store, recovered, backupProblem };
+}

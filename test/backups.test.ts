@@ -1,0 +1,327 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import {
+  backupFolder,
+  createAutoBackup,
+  inspectDatabaseFile,
+  listBackups,
+  pruneBackups,
+  scheduleBackups,
+  writeVerifiedBackup,
+} from '../db/backups';
+import { checkDatabaseOnStart, openForUse, recoverFromBackup } from '../db/recovery';
+import { openStore } from '../db/store';
+import { UserError } from '../electron/domain/errors';
+import { createHandlers } from '../electron/api/handlers';
+import { dispatch } from '../electron/api/dispatch';
+import { tempDir } from './helpers/fixtures';
+
+async function storeWithSession(file: string, sessionName = '区七届人大三次会议') {
+  const store = await openStore(file, { actor: '测试' });
+  store.sessions.create({ name: sessionName, year: 2024 });
+  return store;
+}
+
+const sessionNames = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT name FROM sessions ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+};
+
+/** Overwrites bytes in the middle of a closed database file, the way a failing disk would. */
+function damage(file: string): void {
+  const size = fs.statSync(file).size;
+  const handle = fs.openSync(file, 'r+');
+  try {
+    const garbage = Buffer.alloc(Math.min(8192, size - 4096), 0x5a);
+    fs.writeSync(handle, garbage, 0, garbage.length, 4096);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+describe('automatic backups', () => {
+  it('are made with the online backup API into a folder beside the database, checked, and listed newest first', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '台账.db');
+    const store = await storeWithSession(file);
+    const first = await createAutoBackup(store.db, file, '启动', { now: () => new Date(2026, 10, 22, 8, 0, 0) });
+    store.sessions.create({ name: '区七届人大四次会议', year: 2025 });
+    const second = await createAutoBackup(store.db, file, '定时', { now: () => new Date(2026, 10, 22, 8, 20, 0) });
+    // The same second twice gets a numbered name, never an overwrite.
+    const third = await createAutoBackup(store.db, file, '定时', { now: () => new Date(2026, 10, 22, 8, 20, 0) });
+    store.close();
+
+    expect(path.dirname(first.file)).toBe(path.join(dir, '台账-自动备份'));
+    expect(path.basename(first.file)).toBe('台账-20261122-080000-启动.db');
+    expect(path.basename(third.file)).toBe('台账-20261122-082000-定时-2.db');
+    expect(listBackups(file).map((b) => [path.basename(b.file), b.reason])).toEqual([
+      ['台账-20261122-082000-定时.db', '定时'],
+      ['台账-20261122-082000-定时-2.db', '定时'],
+      ['台账-20261122-080000-启动.db', '启动'],
+    ]);
+    expect(sessionNames(first.file)).toEqual(['区七届人大三次会议']);
+    expect(sessionNames(second.file)).toEqual(['区七届人大三次会议', '区七届人大四次会议']);
+    expect(inspectDatabaseFile(second.file)).toEqual({ ok: true, version: expect.any(Number) });
+    // No partial file is left behind.
+    expect(fs.readdirSync(backupFolder(file)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('never lets a half-written backup count, and reports a failed one in Chinese', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'a.db');
+    const store = await storeWithSession(file);
+    // A leftover of a backup killed half-way is not a backup.
+    fs.mkdirSync(backupFolder(file));
+    fs.writeFileSync(path.join(backupFolder(file), '.a-20261122-080000-启动.db.partial'), 'half');
+    fs.writeFileSync(path.join(backupFolder(file), 'a-20261122-070000-启动.db'), 'SQLite format 3\0 but cut short');
+    expect(listBackups(file)).toHaveLength(1);
+    expect(inspectDatabaseFile(listBackups(file)[0]!.file).ok).toBe(false);
+    // The target folder is missing.
+    const missing = path.join(dir, 'no-such-folder', 'x.db');
+    await expect(writeVerifiedBackup(store.db, missing)).rejects.toThrow(UserError);
+    await expect(writeVerifiedBackup(store.db, missing)).rejects.toThrow(/无法写入备份|没有权限/);
+    expect(fs.existsSync(missing)).toBe(false);
+    store.close();
+  });
+
+  it('keep the last few of today, the newest of each earlier day, a fixed total, and every pre-upgrade copy', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'r.db');
+    const store = await storeWithSession(file);
+    const retention = { today: 3, days: 5, total: 6 };
+    const at = (day: number, hour: number) => new Date(2026, 10, day, hour, 0, 0);
+    await createAutoBackup(store.db, file, '升级前-v1', { now: () => at(1, 9), retention });
+    for (const day of [10, 14, 17, 18, 19, 20, 21]) {
+      for (const hour of [9, 12, 15]) await createAutoBackup(store.db, file, '启动', { now: () => at(day, hour), retention });
+    }
+    for (const hour of [8, 9, 10, 11, 12]) await createAutoBackup(store.db, file, '定时', { now: () => at(22, hour), retention });
+    store.close();
+    const kept = listBackups(file).map((b) => path.basename(b.file));
+    expect(kept).toEqual([
+      'r-20261122-120000-定时.db',
+      'r-20261122-110000-定时.db',
+      'r-20261122-100000-定时.db',
+      'r-20261121-150000-启动.db',
+      'r-20261120-150000-启动.db',
+      'r-20261119-150000-启动.db',
+      // Upgrade copies are never rotated away.
+      'r-20261101-090000-升级前-v1.db',
+    ]);
+    // Pruning again changes nothing.
+    expect(pruneBackups(file, at(22, 13), retention)).toEqual([]);
+  });
+
+  it('are made periodically only when something changed', async () => {
+    const file = path.join(tempDir(), 'p.db');
+    const store = await storeWithSession(file);
+    const schedule = scheduleBackups(store.db, file, { intervalMs: 3_600_000 });
+    try {
+      expect(await schedule.runOnce()).toBeNull();
+      store.sessions.create({ name: '新会议', year: 2025 });
+      const made = await schedule.runOnce();
+      expect(made?.reason).toBe('定时');
+      expect(sessionNames(made!.file)).toContain('新会议');
+      expect(await schedule.runOnce()).toBeNull();
+    } finally {
+      schedule.stop();
+      store.close();
+    }
+  });
+
+  it('are made at start (not for a new file), before an import commits, and before a restore', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 's.db');
+    const refuse = async () => false;
+    const fresh = await openForUse(file, { onDamaged: refuse });
+    expect(listBackups(file)).toEqual([]);
+    fresh.store.sessions.create({ name: '会议甲', year: 2024 });
+    fresh.store.close();
+    const again = await openForUse(file, { onDamaged: refuse });
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['启动']);
+
+    const handlers = createHandlers({ store: again.store, databaseFile: file, today: () => '2024-07-15', version: 't' });
+    const csv = '建议号,标题,领衔代表,主办单位\n1,关于增设公交站点的建议,张三,区交通运输局\n';
+    const input = { contentBase64: Buffer.from(csv).toString('base64'), fileName: '台账.csv', sessionName: '会议甲' };
+    expect((await dispatch(handlers, 'import.preview', input)).ok).toBe(true);
+    expect(listBackups(file)).toHaveLength(1);
+    expect((await dispatch(handlers, 'import.commit', input)).ok).toBe(true);
+    const beforeImport = listBackups(file).find((b) => b.reason === '导入前')!;
+    const count = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM proposals').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    expect(count(beforeImport.file)).toBe(0);
+
+    const listed = await dispatch(handlers, 'backup.list', {});
+    expect(listed).toMatchObject({ ok: true, value: { folder: backupFolder(file) } });
+    const entries = (listed as { value: { backups: { reason: string; createdAt: string }[] } }).value.backups;
+    expect(entries.map((e) => e.reason).sort()).toEqual(['导入台账前的自动备份', '程序启动时的自动备份'].sort());
+    expect(entries[0]!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+
+    // Restoring the pre-import backup first saves the current data, so the restore can be undone.
+    const restored = await dispatch(handlers, 'backup.restore', { file: beforeImport.file });
+    expect(restored.ok).toBe(true);
+    const saved = (restored as { value: { savedCurrentAs: string } }).value.savedCurrentAs;
+    expect(path.dirname(saved)).toBe(backupFolder(file));
+    expect(count(saved)).toBe(1);
+    expect(again.store.proposals.countBySession(again.store.sessions.list()[0]!.id)).toBe(0);
+    again.store.close();
+  });
+
+  it('refuse an import when the backup before it cannot be written', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'f.db');
+    const store = await storeWithSession(file);
+    // A file where the backup folder should be: the backup cannot be made.
+    fs.writeFileSync(backupFolder(file), 'not a folder');
+    const handlers = createHandlers({ store, databaseFile: file, today: () => '2024-07-15', version: 't' });
+    const csv = '建议号,标题,领衔代表,主办单位\n1,关于增设公交站点的建议,张三,区交通运输局\n';
+    const result = await dispatch(handlers, 'import.commit', {
+      contentBase64: Buffer.from(csv).toString('base64'),
+      fileName: '台账.csv',
+      sessionName: '区七届人大三次会议',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('导入前的自动备份没有成功，为安全起见没有导入') },
+    });
+    expect(store.proposals.countBySession(store.sessions.list()[0]!.id)).toBe(0);
+    store.close();
+  });
+});
+
+describe('start-up check and recovery', () => {
+  async function damagedWithBackup() {
+    const dir = tempDir();
+    const file = path.join(dir, '建议办理助手.db');
+    const store = await storeWithSession(file);
+    for (let i = 0; i < 400; i++) store.units.ensure([`测试单位${i}`.repeat(20)]);
+    await createAutoBackup(store.db, file, '启动', { now: () => new Date(2026, 10, 21, 9, 30, 0) });
+    store.sessions.create({ name: '备份之后的会议', year: 2025 });
+    store.close();
+    damage(file);
+    return { dir, file };
+  }
+
+  it('finds a damaged database and explains what restoring the newest good backup would lose', async () => {
+    const { file } = await damagedWithBackup();
+    const report = checkDatabaseOnStart(file)!;
+    expect(report).not.toBeNull();
+    expect(report.backup?.reason).toBe('启动');
+    expect(report.message).toContain('已损坏');
+    expect(report.message).toContain('2026年11月21日 09:30');
+    expect(report.message).toContain('此后录入、导入或修改的内容将会丢失');
+    expect(report.message).toContain(backupFolder(file));
+  });
+
+  it('skips a damaged backup and offers the newest good one', async () => {
+    const { file } = await damagedWithBackup();
+    fs.writeFileSync(path.join(backupFolder(file), '建议办理助手-20261122-080000-定时.db'), Buffer.alloc(8192, 7));
+    expect(checkDatabaseOnStart(file)?.backup?.createdAt).toEqual(new Date(2026, 10, 21, 9, 30, 0));
+  });
+
+  it('leaves everything as it was when the clerk declines', async () => {
+    const { file } = await damagedWithBackup();
+    const before = fs.readFileSync(file);
+    await expect(openForUse(file, { onDamaged: async () => false })).rejects.toThrow('已损坏');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('keeps the damaged file aside and opens the restored backup when the clerk accepts', async () => {
+    const { file } = await damagedWithBackup();
+    const damagedBytes = fs.readFileSync(file);
+    const asked: string[] = [];
+    const started = await openForUse(file, {
+      onDamaged: async (report) => {
+        asked.push(report.message);
+        return true;
+      },
+      now: () => new Date(2026, 10, 22, 10, 0, 0),
+    });
+    expect(asked).toHaveLength(1);
+    expect(started.recovered?.damagedKeptAs).toBe(path.join(backupFolder(file), '建议办理助手-20261122-100000-损坏.db'));
+    expect(fs.readFileSync(started.recovered!.damagedKeptAs).equals(damagedBytes)).toBe(true);
+    expect(started.store.sessions.list().map((s) => s.name)).toEqual(['区七届人大三次会议']);
+    started.store.close();
+    expect(inspectDatabaseFile(file).ok).toBe(true);
+    // The damaged copy is not offered as a backup.
+    expect(listBackups(file).some((b) => b.file.includes('损坏'))).toBe(false);
+  });
+
+  it('refuses to guess when there is no backup, and says where backups would be', async () => {
+    const file = path.join(tempDir(), 'nobackup.db');
+    const store = await storeWithSession(file);
+    for (let i = 0; i < 400; i++) store.units.ensure([`单位${i}`.repeat(20)]);
+    store.close();
+    damage(file);
+    let offered = false;
+    await expect(
+      openForUse(file, {
+        onDamaged: async (report) => {
+          offered = report.backup !== null;
+          return true;
+        },
+      }),
+    ).rejects.toThrow('没有找到可用的备份');
+    expect(offered).toBe(false);
+  });
+
+  it('treats a cut-short file as damage too', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cut.db');
+    const store = await storeWithSession(file);
+    for (let i = 0; i < 400; i++) store.units.ensure([`单位${i}`.repeat(20)]);
+    await createAutoBackup(store.db, file, '手动');
+    store.close();
+    fs.truncateSync(file, 5000);
+    const report = checkDatabaseOnStart(file);
+    expect(report?.backup?.reason).toBe('手动');
+    const aside = await recoverFromBackup(file, report!.backup!.file);
+    expect(fs.statSync(aside).size).toBe(5000);
+    expect(inspectDatabaseFile(file).ok).toBe(true);
+  });
+
+  it('does not call a foreign SQLite file damaged: the normal refusal explains it', async () => {
+    const file = path.join(tempDir(), 'other.db');
+    const other = new Database(file);
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    expect(checkDatabaseOnStart(file)).toBeNull();
+    await expect(openForUse(file, { onDamaged: async () => true })).rejects.toThrow('不是建议办理助手的数据库');
+  });
+});
+
+describe('moving the database', () => {
+  it('copies it, checked, to the new place and tells the shell', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    const store = await storeWithSession(file);
+    const moved: string[] = [];
+    const handlers = createHandlers({
+      store,
+      databaseFile: file,
+      today: () => '2024-07-15',
+      version: 't',
+      onDatabaseMoved: (f) => moved.push(f),
+    });
+    const target = path.join(dir, '新位置.db');
+    const result = await dispatch(handlers, 'database.move', { file: target });
+    expect(result).toMatchObject({ ok: true, value: { file: target, restartNeeded: true } });
+    expect(moved).toEqual([target]);
+    expect(sessionNames(target)).toEqual(['区七届人大三次会议']);
+    expect(await dispatch(handlers, 'database.move', { file: target })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('已经存在') },
+    });
+    expect(await dispatch(handlers, 'database.move', { file: path.join(dir, 'x.txt') })).toMatchObject({ ok: false });
+    store.close();
+  });
+});
