@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { contract, OPERATION_NAMES } from '../electron/api/contract';
 import { NATIVE_FUNCTIONS } from '../electron/api/operation-names';
 
@@ -50,16 +51,122 @@ describe('the renderer bundle', () => {
   });
 });
 
+/** The source of every file under a folder with one of the extensions, by path. */
+function sources(dir: string, extensions = ['.ts', '.tsx', '.html']): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && extensions.includes(path.extname(entry.name))) found.set(file, fs.readFileSync(file, 'utf8'));
+  }
+  return found;
+}
+
 describe('the Electron window', () => {
+  const main = fs.readFileSync('electron/shell/main.ts', 'utf8');
+
   it('is created with the security settings of Electron’s checklist', () => {
-    const main = fs.readFileSync('electron/shell/main.ts', 'utf8');
-    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true'])
-      expect(main).toContain(setting);
+    // Every window the shell creates, with the settings in its own webPreferences block.
+    const windows = main.split('new BrowserWindow(').slice(1);
+    expect(windows.length).toBeGreaterThan(0);
+    for (const window of windows) {
+      const preferences = /webPreferences:\s*\{([^}]*)\}/.exec(window)?.[1];
+      expect(preferences, 'a BrowserWindow without webPreferences').toBeDefined();
+      for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true'])
+        expect(preferences).toContain(setting);
+      expect(preferences).toContain("disableBlinkFeatures: 'Auxclick'");
+    }
+    // Nowhere in the main process or the page: the switches that undo the above.
+    for (const [file, code] of [...sources('electron'), ...sources('renderer/src'), ...sources('renderer', ['.html'])]) {
+      for (const unsafe of [
+        'allowRunningInsecureContent',
+        'experimentalFeatures',
+        'enableBlinkFeatures',
+        'nodeIntegrationInWorker',
+        'nodeIntegrationInSubFrames',
+        'webviewTag',
+        'enableRemoteModule',
+        'contextIsolation: false',
+        'sandbox: false',
+        'webSecurity: false',
+        'nodeIntegration: true',
+      ])
+        expect(code, `${file} sets ${unsafe}`).not.toContain(unsafe);
+    }
     expect(main).toContain("setWindowOpenHandler(() => ({ action: 'deny' }))");
     expect(main).toContain('setPermissionRequestHandler((_contents, _permission, callback) => callback(false))');
     expect(main).toContain('requestSingleInstanceLock');
     expect(main).toMatch(/onBeforeRequest\(\(details, callback\) =>\s*callback\(\{ cancel: !details\.url\.startsWith/);
-    expect(main).toContain('if (!trusted(event))');
+  });
+
+  it('checks the sender of every IPC message before anything else', () => {
+    // trusted(): the frame that sent the message must be the app's own page.
+    expect(main).toMatch(
+      /function trusted\(event: IpcMainInvokeEvent\): boolean \{\s*const url = event\.senderFrame\?\.url \?\? '';\s*return url\.startsWith\(`\$\{ORIGIN\}\/`\);\s*\}/,
+    );
+    expect(main).toMatch(/const ORIGIN = `\$\{SCHEME\}:\/\/jianyi`;/);
+    // Each listener's first statement refuses an untrusted sender.
+    const listeners = [...main.matchAll(/ipcMain\.(\w+)\(/g)];
+    expect(listeners.length).toBeGreaterThanOrEqual(2); // jianyi:api and jianyi:native
+    const checked = [...main.matchAll(/ipcMain\.handle\('[\w:]+', async \(event, [^)]*\) => \{\s*if \(!trusted\(event\)/g)];
+    expect(checked.length).toBe(listeners.length);
+    // No other file of the main process listens to IPC.
+    for (const [file, code] of sources('electron'))
+      if (file !== path.join('electron', 'shell', 'main.ts')) expect(code, file).not.toMatch(/ipcMain\./);
+  });
+
+  it('has one Content-Security-Policy: the header of app:// and the bridge, and the page’s own meta tag', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../electron/api/http-bridge');
+    expect(main).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
+    const html = fs.readFileSync('renderer/index.html', 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"\s*\/>/.exec(html)?.[1];
+    // frame-ancestors is ignored in a meta tag: it is sent only as a header.
+    const withoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(withoutFrameAncestors);
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('disables an Electronegativity check only with a reason next to it', () => {
+    let disabled = 0;
+    for (const [file, code] of [...sources('electron'), ...sources('renderer/src'), ...sources('renderer', ['.html'])]) {
+      for (const line of code.split('\n').filter((l) => l.includes('eng-disable'))) {
+        disabled++;
+        expect(line, file).toMatch(/eng-disable [A-Z_]+: \S.{10,}/);
+      }
+    }
+    expect(disabled).toBeGreaterThan(0);
+  });
+});
+
+describe('the installer', () => {
+  const config = parseYaml(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
+
+  it('flips Electron’s fuses: no Node mode, no inspector, no NODE_OPTIONS, only the checked app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // onlyLoadAppFromAsar needs the app packed into app.asar.
+    expect(config.asar).toBe(true);
+  });
+
+  it('is a configuration electron-builder accepts (a misspelt fuse would be refused)', async () => {
+    const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
+    const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = fromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
+    const misspelt = { ...config, electronFuses: { ...(config.electronFuses as object), runAsNod: false } };
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 });
 
