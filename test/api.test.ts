@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, OPERATION_NAMES } from '../electron/api/contract';
+import { contract, OPERATION_NAMES, type ImportJobStatus } from '../electron/api/contract';
 import { dispatch } from '../electron/api/dispatch';
 import { createHandlers } from '../electron/api/handlers';
 import { startBridge } from '../electron/api/http-bridge';
@@ -217,5 +217,50 @@ describe('two windows editing the same report section', () => {
       expected: '窗口一的文字',
     });
     expect(third).toMatchObject({ ok: true, value: { problems: '合并后的文字' } });
+  });
+});
+
+describe('an import as a job', () => {
+  it('reports its stages while it runs, then its report; errors come back in Chinese', async () => {
+    const handlers = await api();
+    const rows = ['建议号,标题,领衔代表,主办单位'];
+    for (let i = 1; i <= 2000; i++) rows.push(`${i},关于第${i}项工作的建议,代表${i % 50},区单位${i % 9}`);
+    const input = {
+      contentBase64: Buffer.from(rows.join('\n')).toString('base64'),
+      fileName: '台账.csv',
+      sessionName: '区七届人大三次会议',
+      year: 2024,
+    };
+    const started = await dispatch(handlers, 'jobs.startImport', { ...input, dryRun: false });
+    const jobId = (started as { value: { jobId: string } }).value.jobId;
+    const stages: string[] = [];
+    let status;
+    for (;;) {
+      status = ((await dispatch(handlers, 'jobs.importStatus', { jobId })) as { value: ImportJobStatus }).value;
+      if (stages.at(-1) !== status.stage) stages.push(status.stage);
+      if (status.finished) break;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(status.error).toBeNull();
+    expect(status.result).toMatchObject({ committed: true, counts: { insert: 2000 } });
+    expect(stages).toContain('检查并写入 2,001 行');
+    expect(stages.at(-1)).toBe('完成');
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+
+    const bad = await dispatch(handlers, 'jobs.startImport', {
+      ...input,
+      contentBase64: Buffer.from('不是表格').toString('base64'),
+      fileName: '台账.xlsx',
+      dryRun: true,
+    });
+    const badId = (bad as { value: { jobId: string } }).value.jobId;
+    for (;;) {
+      status = ((await dispatch(handlers, 'jobs.importStatus', { jobId: badId })) as { value: ImportJobStatus }).value;
+      if (status.finished) break;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(status.result).toBeNull();
+    expect(status.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await dispatch(handlers, 'jobs.importStatus', { jobId: 'import-999' })).toMatchObject({ ok: false });
   });
 });

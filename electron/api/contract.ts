@@ -70,6 +70,18 @@ export interface JobStatus {
   error: { message: string; details: string[] } | null;
 }
 
+/** An import running as a job: which step of how many, in words, and its report at the end. */
+export interface ImportJobStatus {
+  jobId: string;
+  /** What is happening now, e.g. 「检查 5,000 行」. */
+  stage: string;
+  step: number;
+  steps: number;
+  finished: boolean;
+  result: ImportReport | null;
+  error: { message: string; details: string[] } | null;
+}
+
 export interface ProposalDetail {
   proposal: LedgerProposal;
   handlings: Handling[];
@@ -220,6 +232,9 @@ export const contract = {
   },
   'import.preview': { input: importInput, output: produced<ImportReport>() },
   'import.commit': { input: importInput, output: produced<ImportReport>() },
+  /** The same as import.preview (dryRun) or import.commit, as a job whose stage can be watched. */
+  'jobs.startImport': { input: importInput.extend({ dryRun: z.boolean() }), output: produced<{ jobId: string }>() },
+  'jobs.importStatus': { input: z.object({ jobId: text(100) }), output: produced<ImportJobStatus>() },
   'ledger.export': {
     input: z.object({ sessionId: id }),
     output: produced<{ fileName: string; contentBase64: string }>(),

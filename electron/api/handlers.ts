@@ -9,6 +9,7 @@ import { backupBeforeImport, backupFolder, createAutoBackup, listBackups, writeV
 import { describeReason } from '../../db/recovery';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
+import { explainSystemError } from '../domain/system-errors';
 import { parseFeedback, SCALE_NAMES } from '../domain/feedback';
 import { isIsoDate } from '../domain/dates';
 import { codesFor } from '../domain/result-classes';
@@ -24,7 +25,7 @@ import { ledgerWorkbook } from '../ledger/export-ledger';
 import { importWorkbook } from '../ledger/import-ledger';
 import { readSpreadsheetBuffer } from '../ledger/read-table';
 import { sessionStatistics } from '../stats/session-statistics';
-import type { Contract, JobStatus, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
+import type { Contract, ImportJobStatus, JobStatus, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
 
 export interface ApiContext {
   store: Store;
@@ -52,6 +53,7 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 export function createHandlers(ctx: ApiContext): Handlers {
   const { store } = ctx;
   const jobs = new Map<string, Job>();
+  const importJobs = new Map<string, ImportJobStatus>();
   let jobCounter = 0;
   const jobOf = (jobId: string): Job => {
     const job = jobs.get(jobId);
@@ -90,9 +92,21 @@ export function createHandlers(ctx: ApiContext): Handlers {
     today: ctx.today(),
   });
 
-  const importFrom = async (input: z.infer<Contract['import.preview']['input']>, dryRun: boolean) => {
-    const workbook = await readSpreadsheetBuffer(Buffer.from(input.contentBase64, 'base64'), input.fileName);
-    if (!dryRun) await backupBeforeImport(store);
+  const importFrom = async (
+    input: z.infer<Contract['import.preview']['input']>,
+    dryRun: boolean,
+    onStage: (stage: string, step: number, steps: number) => Promise<void> = async () => undefined,
+  ) => {
+    const steps = dryRun ? 2 : 3;
+    const bytes = Buffer.from(input.contentBase64, 'base64');
+    await onStage(`读取文件「${input.fileName}」（${(bytes.length / 1024 / 1024).toFixed(1)} MB）`, 0, steps);
+    const workbook = await readSpreadsheetBuffer(bytes, input.fileName);
+    if (!dryRun) {
+      await onStage('导入前备份数据库', 1, steps);
+      await backupBeforeImport(store);
+    }
+    const rows = Math.max(0, ...workbook.sheets.map((sheet) => sheet.rows.length));
+    await onStage(`${dryRun ? '检查' : '检查并写入'} ${rows.toLocaleString('en-US')} 行`, steps - 1, steps);
     const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
     return importWorkbook(store, workbook, {
       sessionName: input.sessionName,
@@ -328,6 +342,41 @@ export function createHandlers(ctx: ApiContext): Handlers {
           }),
         );
       return { jobId };
+    },
+    'jobs.startImport': ({ dryRun, ...input }) => {
+      const jobId = `import-${++jobCounter}`;
+      const status: ImportJobStatus = {
+        jobId,
+        stage: '开始',
+        step: 0,
+        steps: dryRun ? 2 : 3,
+        finished: false,
+        result: null,
+        error: null,
+      };
+      importJobs.set(jobId, status);
+      // Each stage yields to the event loop first, so that a status request is answered with it.
+      const onStage = async (stage: string, step: number, steps: number) => {
+        Object.assign(status, { stage, step, steps });
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      importFrom(input, dryRun, onStage)
+        .then((result) => Object.assign(status, { finished: true, step: status.steps, stage: '完成', result }))
+        .catch((error: unknown) => {
+          const explained = isUserError(error) ? error : explainSystemError(error);
+          Object.assign(status, {
+            finished: true,
+            error: explained
+              ? { message: explained.message, details: [...explained.details] }
+              : { message: `程序内部错误：${(error as Error).message}。数据没有改动。`, details: [] },
+          });
+        });
+      return { jobId };
+    },
+    'jobs.importStatus': ({ jobId }) => {
+      const status = importJobs.get(jobId);
+      if (!status) throw new UserError('找不到这项导入任务，它可能已经结束很久了。');
+      return { ...status };
     },
     'jobs.status': ({ jobId }) => ({ ...jobOf(jobId).status }),
     'jobs.cancel': ({ jobId }) => {

@@ -18,6 +18,8 @@ export const OPERATION_NAME_LIST = [
   'milestones.complete',
   'import.preview',
   'import.commit',
+  'jobs.startImport',
+  'jobs.importStatus',
   'ledger.export',
   'stats.overview',
   'drafts.get',

@@ -7,6 +7,7 @@ import {
   Card,
   InputNumber,
   List,
+  Progress,
   Select,
   Space,
   Statistic,
@@ -17,7 +18,7 @@ import {
 import { useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { CANONICAL_HEADERS } from '../../../electron/ledger/columns';
-import { call, download, fileToBase64 } from '../api';
+import { ApiError, call, download, fileToBase64 } from '../api';
 import { useReportError } from '../hooks';
 
 type Session = Output<'sessions.list'>[number];
@@ -41,6 +42,7 @@ export function ImportScreen({
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [preview, setPreview] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ stage: string; percent: number } | null>(null);
   const existing = sessions.find((s) => s.name === sessionName.trim());
 
   const input = (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => ({
@@ -52,11 +54,27 @@ export function ImportScreen({
     mapping: (overrides.mapping ?? mapping) as Record<string, never>,
   });
 
+  /** Runs the import as a job in the main process and shows its stage until it ends. */
+  const runImport = async (dryRun: boolean, overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => {
+    const { jobId } = await call('jobs.startImport', { ...input(overrides), dryRun });
+    try {
+      for (;;) {
+        const status = await call('jobs.importStatus', { jobId });
+        setProgress({ stage: status.stage, percent: Math.round((status.step / status.steps) * 100) });
+        if (status.error) throw new ApiError(status.error.message, status.error.details);
+        if (status.finished && status.result) return status.result;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    } finally {
+      setProgress(null);
+    }
+  };
+
   const runPreview = async (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => {
     if (!file) return;
     setBusy(true);
     try {
-      setPreview(await call('import.preview', input(overrides)));
+      setPreview(await runImport(true, overrides));
     } catch (error) {
       setPreview(null);
       report(error);
@@ -68,7 +86,7 @@ export function ImportScreen({
   const commit = async () => {
     setBusy(true);
     try {
-      const result = await call('import.commit', input());
+      const result = await runImport(false);
       if (!result.committed) {
         setPreview(result);
         message.error(`台账有 ${result.errors.length} 处错误，未导入任何数据`);
@@ -161,6 +179,12 @@ export function ImportScreen({
               确认导入
             </Button>
           </Space>
+          {progress && (
+            <div data-testid="import-progress" style={{ maxWidth: 560 }}>
+              <Typography.Text type="secondary">{progress.stage}……</Typography.Text>
+              <Progress percent={progress.percent} status="active" size="small" />
+            </div>
+          )}
         </Space>
       </Card>
 
