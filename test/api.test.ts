@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES, type ImportJobStatus } from '../electron/api/contract';
 import { dispatch } from '../electron/api/dispatch';
@@ -262,5 +263,18 @@ describe('an import as a job', () => {
     expect(status.result).toBeNull();
     expect(status.error?.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await dispatch(handlers, 'jobs.importStatus', { jobId: 'import-999' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('templates chosen through the API', () => {
+  it('are names from the library, never paths to files on disk', async () => {
+    const handlers = await api();
+    const outside = path.join(tempDir(), 'evil.md');
+    fs.writeFileSync(outside, '---\nkind: reply-letter\n---\n外部文件');
+    for (const template of [outside, '../../etc/passwd', 'evil.md', 'a\\b', 'x\0y']) {
+      const result = await dispatch(handlers, 'documents.preview', { kind: 'reply-letter', proposalId: 1, template });
+      expect(result).toMatchObject({ ok: false });
+      expect(JSON.stringify(result)).toContain('模板应按名称选择，不能是文件路径');
+    }
   });
 });

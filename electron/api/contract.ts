@@ -26,6 +26,14 @@ const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const resultCode = z.enum(['A', 'B', 'C', 'D']);
 const text = (max: number) => z.string().max(max);
+/**
+ * A template chosen in the UI is a name from the template library, never a path: the library
+ * would otherwise read a .md file from anywhere on disk (the CLI's --template FILE does that on
+ * purpose; the renderer must not).
+ */
+const templateName = text(200).refine((name) => !/[/\\\0]/.test(name) && !/\.md$/i.test(name), {
+  message: '模板应按名称选择，不能是文件路径',
+});
 
 /**
  * The input of an operation that takes none: nothing, or an empty object. Strict, so that a
@@ -136,7 +144,7 @@ const letterBatch = z.object({
   sessionId: id,
   outDir: text(1000).min(1, '请选择保存的文件夹'),
   only: z.array(text(20)).max(100_000).optional(),
-  template: text(200).optional(),
+  template: templateName.optional(),
   cohandling: z.boolean().optional(),
   zip: z.boolean().optional(),
   overwrite: z.boolean().optional(),
@@ -268,18 +276,18 @@ export const contract = {
   'jobs.status': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
   'jobs.cancel': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
   'documents.report': {
-    input: z.object({ sessionId: id, out: text(1000).min(1), template: text(200).optional() }),
+    input: z.object({ sessionId: id, out: text(1000).min(1), template: templateName.optional() }),
     output: produced<{ file: string }>(),
   },
   'documents.preview': {
     input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('reply-letter'), proposalId: id, template: text(200).optional() }),
-      z.object({ kind: z.literal('annual-report'), sessionId: id, template: text(200).optional() }),
+      z.object({ kind: z.literal('reply-letter'), proposalId: id, template: templateName.optional() }),
+      z.object({ kind: z.literal('annual-report'), sessionId: id, template: templateName.optional() }),
     ]),
     output: produced<{ fileName: string; contentBase64: string }>(),
   },
   'documents.rectification': {
-    input: z.object({ opinionId: id, out: text(1000).min(1), template: text(200).optional() }),
+    input: z.object({ opinionId: id, out: text(1000).min(1), template: templateName.optional() }),
     output: produced<{ file: string }>(),
   },
   'opinions.list': {

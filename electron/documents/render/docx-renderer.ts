@@ -55,6 +55,16 @@ export interface RenderInput {
 
 type Font = 'body' | 'title' | 'heading1' | 'heading2' | 'pageNumber';
 
+// Characters XML 1.0 does not allow (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone
+// surrogates): Word refuses to open a file that has one, and the docx library passes the last
+// ones through. Data can hold them (pasted text, imported spreadsheets); they print as nothing.
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function xmlText(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
 interface RunStyle {
   font?: Font;
   size?: number;
@@ -104,7 +114,7 @@ class Renderer {
     return runs.map((run) =>
       run.break
         ? new TextRun({ ...this.runOptions(style), break: 1 })
-        : new TextRun({ ...this.runOptions({ ...style, bold: style.bold || run.bold }), text: run.text }),
+        : new TextRun({ ...this.runOptions({ ...style, bold: style.bold || run.bold }), text: xmlText(run.text) }),
     );
   }
 
@@ -603,7 +613,7 @@ class Renderer {
 
     return new Document({
       creator: '建议办理助手',
-      title: this.input.title ?? '',
+      title: xmlText(this.input.title ?? ''),
       evenAndOddHeaderAndFooters: true,
       styles: {
         default: {

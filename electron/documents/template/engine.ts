@@ -12,9 +12,112 @@ import { TemplateError } from './template-error';
  */
 
 const hb = Handlebars.create();
+// `log` would write to the console (and so into the command line's output): not for templates.
+hb.unregisterHelper('log');
 const HELPERS = createHelpers(hb.SafeString);
 hb.registerHelper(HELPERS);
-const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
+/** Handlebars' own helpers a template may use, each only as a block ({{#if …}}…{{/if}}). */
+const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
+const KNOWN_HELPERS: Record<string, boolean> = {
+  ...Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true])),
+  // Handlebars' hooks for missing helpers stay registered (its runtime calls them) but are not
+  // names a template may call; `log` is gone.
+  helperMissing: false,
+  blockHelperMissing: false,
+  log: false,
+};
+
+/** The names of the helpers registered on the engine's Handlebars instance. */
+export function registeredHelperNames(): string[] {
+  return Object.keys(hb.helpers).sort();
+}
+
+/** The 1-based line and column of a character of the body. */
+function placeOf(body: string, index: number): { line: number; column: number } {
+  const before = body.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+/** How deep {{#…}} blocks and ( ) subexpressions may nest: far beyond any official document. */
+export const MAX_NESTING = 40;
+
+/**
+ * Refuses blocks or subexpressions nested deeper than MAX_NESTING, on the template text before
+ * Handlebars parses it: its parser and compiler slow down steeply with depth and finally overflow
+ * the stack. The count is lexical (comments are skipped), which is all a limit this generous needs.
+ */
+function checkNesting(body: string, origin: string, offset: number): void {
+  const mustache = /\{\{!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g;
+  let depth = 0;
+  for (let match = mustache.exec(body); match; match = mustache.exec(body)) {
+    const text = match[0];
+    const inner = text.replace(/^\{+~?\s*/, '');
+    if (inner.startsWith('!')) continue;
+    let parens = 0;
+    let deepest = 0;
+    for (const char of inner) {
+      if (char === '(') deepest = Math.max(deepest, ++parens);
+      else if (char === ')') parens -= 1;
+    }
+    // {{^}} alone is the same as {{else}}; {{^name}} opens an inverted block.
+    if (inner.startsWith('#') || /^\^\s*[^\s~}]/.test(inner)) depth += 1;
+    else if (inner.startsWith('/')) depth = Math.max(0, depth - 1);
+    if (depth > MAX_NESTING || deepest > MAX_NESTING) {
+      const { line, column } = placeOf(body, match.index);
+      throw new TemplateError(origin, line + offset, column, `嵌套太深：{{#…}} 块或括号 ( ) 最多套 ${MAX_NESTING} 层`);
+    }
+  }
+}
+
+/**
+ * Checks what Handlebars would accept but a template must not do: use partials or decorators
+ * (a template is one self-contained text), call a formatting helper as a block (its output would
+ * then bypass `esc`), call a block helper without a block, or give one the wrong arguments.
+ */
+function checkStatements(node: Node | undefined, origin: string, offset: number): void {
+  if (!node || typeof node !== 'object') return;
+  const at = (problem: string): TemplateError => {
+    const loc = node.loc as hbs.AST.SourceLocation | undefined;
+    return new TemplateError(origin, loc ? loc.start.line + offset : null, loc ? loc.start.column + 1 : null, problem);
+  };
+  const name = String((node.path as { original?: unknown } | undefined)?.original ?? '');
+  const params = (node.params as Node[] | undefined) ?? [];
+  switch (node.type) {
+    case 'PartialStatement':
+    case 'PartialBlockStatement':
+      throw at('模板里不能用 {{> …}} 引用其他模板：每个模板应当完整地写在一个文件里');
+    case 'Decorator':
+    case 'DecoratorBlock':
+      throw at('模板里不能用 {{* …}} 或 {{#* …}}');
+    case 'BlockStatement':
+      if ((BLOCK_HELPERS as readonly string[]).includes(name)) {
+        if (params.length !== 1) throw at(`{{#${name}}} 后面应当正好写一项数据，如 {{#${name} replyText}}`);
+      } else if (Object.hasOwn(KNOWN_HELPERS, name)) {
+        throw at(
+          KNOWN_HELPERS[name] ? `函数「${name}」不能写成块 {{#${name} …}}，请写成 {{${name} …}}` : `未知的函数「${name}」`,
+        );
+      }
+      break;
+    case 'MustacheStatement':
+    case 'SubExpression':
+      if ((BLOCK_HELPERS as readonly string[]).includes(name)) {
+        throw at(`「${name}」只能写成块：{{#${name} …}}…{{/${name}}}`);
+      }
+      if (name === 'lookup' && params.length !== 2) throw at('lookup 应当写两项：{{lookup 数据 "字段名"}}');
+      break;
+    default:
+      break;
+  }
+  const pairs = (node.hash as { pairs?: { value: Node }[] } | undefined)?.pairs ?? [];
+  for (const child of [...params, ...pairs.map((p) => p.value), node.path as Node | undefined]) {
+    if (child && child.type === 'SubExpression') checkStatements(child, origin, offset);
+  }
+  for (const key of ['body', 'program', 'inverse'] as const) {
+    const child = node[key];
+    if (Array.isArray(child)) for (const item of child) checkStatements(item as Node, origin, offset);
+    else if (child && typeof child === 'object') checkStatements(child as Node, origin, offset);
+  }
+}
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
@@ -93,14 +196,34 @@ const PARSE_WORDS: [RegExp, string][] = [
     '数据中没有「$1」的上一级字段（在 {{#each}} 里引用外层数据要写 @root.…）',
   ],
   [/Parse error/, '花括号语法有误：{{ 与 }} 不成对，或 {{#…}} 缺少对应的 {{/…}}'],
+  [/Lexical error/, '花括号里有无法识别的写法（{{ }} 里应当是字段名、函数名、"文字"或数字）'],
+  [/Maximum call stack size exceeded/, '模板或数据的层次太深，无法处理'],
+  [/Cannot convert object to primitive value/, '数据中有不能作为文字印出的内容'],
 ];
 
-function explain(error: Error): string {
+/** Words the clerk can read; a message of Handlebars' own (in English) is quoted after them. */
+function explain(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
   for (const [pattern, words] of PARSE_WORDS) {
-    const match = pattern.exec(error.message);
+    const match = pattern.exec(message);
     if (match) return words.replace('$1', match[1] ?? '');
   }
-  return error.message.split('\n')[0] ?? String(error);
+  const first = message.split('\n')[0] ?? '';
+  return /[\u4e00-\u9fff]/.test(first) ? first : `模板无法处理（${first}）`;
+}
+
+/**
+ * The one line of the body whose {{…}} names a field, for an error Handlebars raises without a
+ * place (a field looked up on a text or a number); null when no line or several lines name it.
+ */
+function lineNaming(body: string, field: string): number | null {
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const segment = new RegExp(`\\{\\{[^}]*?(?:^|[\\s.(/\\[{])${escaped}(?:$|[\\s.)\\]}])`);
+  const lines = body
+    .split('\n')
+    .map((text, i) => (segment.test(text) ? i + 1 : 0))
+    .filter(Boolean);
+  return lines.length === 1 ? lines[0]! : null;
 }
 
 /** The {{…}} at a line and column of the body, to quote it in a message. */
@@ -115,9 +238,11 @@ function handlebarsError(error: unknown, origin: string, body: string, offset: n
   const e = error as Error & { lineNumber?: number; column?: number };
   let line = e.lineNumber;
   let column = typeof e.column === 'number' ? e.column + 1 : undefined;
+  const words = explain(error);
   if (line === undefined) {
-    const match = /line (\d+)/.exec(e.message);
-    line = match ? Number(match[1]) : undefined;
+    const match = /line (\d+)/.exec(e.message ?? '');
+    const field = /^数据中没有「(.+?)」/.exec(words)?.[1];
+    line = match ? Number(match[1]) : ((field !== undefined ? lineNaming(body, field) : null) ?? undefined);
     column = undefined;
   }
   const quoted = line !== undefined && column !== undefined ? quoteAt(body, line, column - 1) : '';
@@ -125,7 +250,7 @@ function handlebarsError(error: unknown, origin: string, body: string, offset: n
     origin,
     line !== undefined ? line + offset : null,
     column ?? null,
-    explain(e) + (quoted ? `：${quoted}` : ''),
+    words + (quoted ? `：${quoted}` : ''),
   );
 }
 
@@ -142,12 +267,21 @@ export interface CompiledTemplate {
 /** Checks a template's structure and prepares it. Throws TemplateError at the first problem. */
 export function compileTemplate(source: string, origin: string): CompiledTemplate {
   const { meta, body, bodyOffset } = splitTemplate(source, origin);
+  // Handlebars' lexer stops at a NUL character (pasted from a binary file) with a message that
+  // would point at the braces; say what it is.
+  const nul = body.indexOf('\u0000');
+  if (nul >= 0) {
+    const { line, column } = placeOf(body, nul);
+    throw new TemplateError(origin, line + bodyOffset, column, '模板里有不可见的空字符（U+0000），请删除');
+  }
+  checkNesting(body, origin, bodyOffset);
   let ast: hbs.AST.Program;
   try {
     ast = hb.parse(body);
   } catch (error) {
     throw handlebarsError(error, origin, body, bodyOffset);
   }
+  checkStatements(ast as unknown as Node, origin, bodyOffset);
   escapeAll(ast as unknown as Node, origin, bodyOffset);
   strictArguments(ast as unknown as Node);
   // The containers and tables are checked on the template text itself, so a problem is reported

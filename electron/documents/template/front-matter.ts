@@ -29,14 +29,40 @@ export const HEADER_LABELS: Record<HeaderForm, string> = {
 };
 
 export const frontMatterSchema = z.object({
-  name: z.string().trim().min(1, '模板名称不能为空').max(60, '模板名称最多 60 个字'),
+  name: z
+    .string({ error: (issue) => (issue.input === undefined ? '缺少模板名称（name: …）' : '模板名称应当是一行文字') })
+    .trim()
+    .min(1, '模板名称不能为空')
+    .max(60, '模板名称最多 60 个字'),
   kind: z.enum(TEMPLATE_KINDS, { message: `类型应为 ${TEMPLATE_KINDS.join('、')} 之一` }),
   header: z.enum(HEADER_FORMS, { message: `版头应为 ${HEADER_FORMS.join('、')} 之一` }).default('none'),
   orientation: z.enum(['portrait', 'landscape'], { message: '页面方向应为 portrait 或 landscape' }).default('portrait'),
   pageNumbers: z.boolean({ message: 'pageNumbers 应为 true 或 false' }).default(true),
-  description: z.string().max(500).default(''),
+  description: z.string({ message: '说明应当是文字' }).max(500, '说明最多 500 个字').default(''),
 });
+
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** The yaml library's error codes, in words a clerk understands. */
+const YAML_WORDS: Record<string, string> = {
+  DUPLICATE_KEY: '同一项写了两次',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进',
+  BAD_ALIAS: '引用（*名称）找不到对应的 &名称',
+  BAD_INDENT: '缩进不对',
+  MULTIPLE_DOCS: '说明部分中间不能再有「---」行',
+  BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 用法不对',
+};
+
+function yamlProblem(error: unknown): string {
+  const code = error instanceof YAMLParseError ? error.code : undefined;
+  if (code && YAML_WORDS[code]) return YAML_WORDS[code];
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias/i.test(message) && /resource exhaustion|excessive/i.test(message)) {
+    return '引用（*名称）展开得太多';
+  }
+  if (/alias/i.test(message)) return '引用（*名称）找不到对应的 &名称';
+  return '应当每行写一项「名称: 值」，如「name: 答复函」';
+}
 
 export interface SplitTemplate {
   meta: FrontMatter;
@@ -63,10 +89,13 @@ export function splitTemplate(source: string, origin: string): SplitTemplate {
   if (end < 0) throw new TemplateError(origin, 1, null, '模板开头的说明部分没有结束的「---」行');
   let raw: unknown;
   try {
-    raw = parseYaml(lines.slice(1, end).join('\n')) ?? {};
+    raw = parseYaml(lines.slice(1, end).join('\n'), { logLevel: 'error' }) ?? {};
   } catch (error) {
     const line = error instanceof YAMLParseError ? (error.linePos?.[0]?.line ?? 0) + 1 : 2;
-    throw new TemplateError(origin, line, null, `说明部分的格式有误：${(error as Error).message.split('\n')[0]}`);
+    throw new TemplateError(origin, line, null, `说明部分的格式有误：${yamlProblem(error)}`);
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new TemplateError(origin, 2, null, '说明部分的格式有误：应当每行写一项「名称: 值」，如「name: 答复函」');
   }
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {

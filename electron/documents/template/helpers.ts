@@ -99,7 +99,21 @@ function rootDecimals(options: HelperOptions): Decimals {
 }
 
 function asText(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) return '';
+  try {
+    return String(value);
+  } catch {
+    // An object with no usable toString (made without a prototype, or whose toString is data).
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function asNumber(value: unknown): number {
+  try {
+    return Number(value);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The helpers, given the SafeString class of the Handlebars instance they are registered on. */
@@ -113,17 +127,17 @@ export function createHelpers(SafeString: new (text: string) => unknown): Helper
   return {
     esc,
     percentOf: (numerator: unknown, denominator: unknown, options: HelperOptions) => {
-      const n = Number(numerator);
-      const d = Number(denominator);
+      const n = asNumber(numerator);
+      const d = asNumber(denominator);
       if (!Number.isInteger(n) || !Number.isInteger(d) || n < 0 || d < 0) return '';
       return `${percent(n, d, rootDecimals(options))}%`;
     },
     pointChange: (current: unknown, previous: unknown) => {
       if (current === null || current === undefined || previous === null || previous === undefined) return '';
-      return compareRates(String(current), String(previous)).text;
+      return compareRates(asText(current), asText(previous)).text;
     },
-    cn: (n: unknown) => chineseNumeral(Number(n)),
-    ordinal: (index: unknown) => `${chineseNumeral(Number(index) + 1)}是`,
+    cn: (n: unknown) => chineseNumeral(asNumber(n)),
+    ordinal: (index: unknown) => `${chineseNumeral(asNumber(index) + 1)}是`,
     date: (iso: unknown) => (typeof iso === 'string' && isIsoDate(iso) ? formatChineseDate(iso) : asText(iso)),
     docNumber: (prefix: unknown, year: unknown, serial: unknown) => docNumber(asText(prefix), asText(year), asText(serial)),
     join: (list: unknown, separator: unknown) =>
@@ -136,9 +150,9 @@ export function createHelpers(SafeString: new (text: string) => unknown): Helper
           .map((line) => `${headingMark(line)}${escapeMarkup(line)}`)
           .join('\n\n'),
       ),
-    inc: (n: unknown) => Number(n) + 1,
+    inc: (n: unknown) => asNumber(n) + 1,
     eq: (a: unknown, b: unknown) => a === b,
-    gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+    gt: (a: unknown, b: unknown) => asNumber(a) > asNumber(b),
     and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     not: (a: unknown) => !a,

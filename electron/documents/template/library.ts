@@ -94,6 +94,29 @@ export function listTemplates(store: Store | null): TemplateEntry[] {
   return entries;
 }
 
+/** A template file is text of a few pages; anything far larger is not one. */
+const MAX_TEMPLATE_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads a template file the clerk named by its path. Only a regular file is read: a folder, a
+ * device or a pipe that happens to end in .md is refused rather than read (a pipe would block).
+ */
+function readTemplateFile(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UserError(`无法读取模板文件「${file}」。`);
+  }
+  if (!stat.isFile()) throw new UserError(`「${file}」不是模板文件（应当是 .md 文本文件）。`);
+  if (stat.size > MAX_TEMPLATE_FILE_BYTES) throw new UserError(`模板文件「${file}」太大，不像是一个模板。`);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`无法读取模板文件「${file}」：没有读取权限，或文件正被其他程序占用。`);
+  }
+}
+
 /** The template to use: a user template of that name, else a built-in, else a file path. */
 export function resolveTemplate(
   store: Store | null,
@@ -120,7 +143,7 @@ export function resolveTemplate(
       source = builtin.source;
       origin = builtin.name;
     } else if (nameOrFile.endsWith('.md') && fs.existsSync(nameOrFile)) {
-      source = fs.readFileSync(nameOrFile, 'utf8');
+      source = readTemplateFile(nameOrFile);
       origin = path.basename(nameOrFile);
     } else {
       const names = listTemplates(store)
