@@ -29,11 +29,13 @@ export interface RetentionPolicy {
   today: number;
   /** For each earlier day, the newest backup is kept, for this many days back. */
   days: number;
+  /** The newest backups made before imports kept whatever their day. */
+  imports: number;
   /** Never more rotated backups than this in all. */
   total: number;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { today: 6, days: 30, total: 40 };
+export const DEFAULT_RETENTION: RetentionPolicy = { today: 6, days: 30, imports: 5, total: 40 };
 
 /** Where a database's automatic backups live: a folder beside it, named after it. */
 export function backupFolder(databaseFile: string): string {
@@ -88,7 +90,26 @@ export function listBackups(databaseFile: string): BackupInfo[] {
   return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.file.localeCompare(a.file));
 }
 
-export type Verdict = { ok: true; version: number } | { ok: false; problem: string };
+/**
+ * `damaged` is true only when the file's content is bad (the check failed, SQLite calls it
+ * corrupt or not a database); a file that is busy, locked or unreadable for now is not damaged
+ * and must never be replaced by a backup.
+ */
+export type Verdict = { ok: true; version: number } | { ok: false; problem: string; damaged: boolean };
+
+/** SQLite's error, in words, and whether it means the content is bad. */
+function describeSqliteError(error: unknown): { problem: string; damaged: boolean } {
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code.startsWith('SQLITE_CORRUPT')) return { problem: '文件内容已损坏', damaged: true };
+  if (code === 'SQLITE_NOTADB') return { problem: '文件头已损坏，或不是数据库文件', damaged: true };
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return { problem: '正被其他程序使用（被锁定）', damaged: false };
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) return { problem: '无法打开文件（可能没有权限，或文件不存在）', damaged: false };
+  if (code.startsWith('SQLITE_IOERR')) return { problem: '读取磁盘时出错', damaged: false };
+  if (code.startsWith('SQLITE_READONLY')) return { problem: '文件是只读的', damaged: false };
+  return { problem: `读取时出错（${code || '未知错误'}）`, damaged: false };
+}
 
 /**
  * Checks a database file on a read-only connection: it opens, `integrity_check` (or the faster
@@ -99,13 +120,13 @@ export function inspectDatabaseFile(file: string, check: 'integrity_check' | 'qu
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    return { ok: false, problem: `无法打开（${(error as Error).message}）` };
+    return { ok: false, ...describeSqliteError(error) };
   }
   try {
     const rows = db.pragma(check) as { [key: string]: string }[];
     const messages = rows.map((row) => Object.values(row)[0]);
     if (messages.length !== 1 || messages[0] !== 'ok') {
-      return { ok: false, problem: `完整性检查未通过（${messages.slice(0, 3).join('；')}${messages.length > 3 ? '……' : ''}）` };
+      return { ok: false, problem: `完整性检查发现 ${messages.length} 处问题`, damaged: true };
     }
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = db
@@ -113,24 +134,64 @@ export function inspectDatabaseFile(file: string, check: 'integrity_check' | 'qu
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('schema_migrations', 'proposals', 'sessions')",
       )
       .get() as { n: number };
-    if (version === 0 || tables.n < 3) return { ok: false, problem: '不是建议办理助手的数据库' };
+    if (version === 0 || tables.n < 3) return { ok: false, problem: '不是建议办理助手的数据库', damaged: false };
     return { ok: true, version };
   } catch (error) {
-    return { ok: false, problem: `读取时出错（${(error as Error).message}）` };
+    return { ok: false, ...describeSqliteError(error) };
   } finally {
     db.close();
   }
 }
 
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+function removeWithCompanions(file: string): void {
+  for (const suffix of ['', ...COMPANIONS]) fs.rmSync(file + suffix, { force: true });
+}
+
+let partialCounter = 0;
+const PARTIAL = /^\..+\.(\d+)\.\d+\.partial(?:-wal|-shm|-journal)?$/;
+
+/** Removes what backups killed half-way left in a folder (their process is gone). */
+function removeStalePartials(folder: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = PARTIAL.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    let alive = pid === process.pid;
+    if (!alive) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    }
+    if (!alive) fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
 /**
  * Copies `db` to `target` with the online backup API and checks the copy. The copy appears
- * under `target` only when it is complete and sound; otherwise nothing is left behind.
+ * under `target` only when it is complete and sound; otherwise nothing is left behind. The copy
+ * is switched to a rollback journal, so that reading it later leaves no -wal or -shm beside it.
  */
 export async function writeVerifiedBackup(db: Db, target: string): Promise<void> {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.partial`);
-  fs.rmSync(partial, { force: true });
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++partialCounter}.partial`);
+  removeWithCompanions(partial);
   try {
     await db.backup(partial);
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const verdict = inspectDatabaseFile(partial);
     if (!verdict.ok) throw new UserError(`备份「${target}」写好后检查未通过：${verdict.problem}。备份没有保存。`);
     const handle = fs.openSync(partial, 'r+');
@@ -141,22 +202,25 @@ export async function writeVerifiedBackup(db: Db, target: string): Promise<void>
     }
     fs.renameSync(partial, target);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
     if (error instanceof UserError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE') {
+    const code = String((error as NodeJS.ErrnoException).code ?? '');
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE') {
       throw new UserError(`磁盘空间不足，无法写入备份「${target}」。数据库本身没有改动。`);
     }
     if (
       code === 'EACCES' ||
       code === 'EPERM' ||
       code === 'EROFS' ||
+      code === 'ENOENT' ||
+      code === 'ENOTDIR' ||
       code.startsWith('SQLITE_CANTOPEN') ||
       code.startsWith('SQLITE_READONLY')
     ) {
-      throw new UserError(`没有权限写入备份「${target}」，请检查该文件夹是否只读。数据库本身没有改动。`);
+      throw new UserError(`无法写入备份「${target}」：文件夹不存在或不允许写入。数据库本身没有改动。`);
     }
-    throw new UserError(`无法写入备份「${target}」：${(error as Error).message}。数据库本身没有改动。`);
+    throw new UserError(`无法写入备份「${target}」（${code || (error as Error).message}）。数据库本身没有改动。`);
+  } finally {
+    removeWithCompanions(partial);
   }
 }
 
@@ -179,25 +243,72 @@ export async function createAutoBackup(
   } catch (error) {
     throw new UserError(`无法创建备份文件夹「${folder}」：${(error as Error).message}。`);
   }
+  removeStalePartials(folder);
   const base = baseName(path.resolve(databaseFile));
   let target = path.join(folder, `${base}-${stamp(now)}-${reason}.db`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${base}-${stamp(now)}-${reason}-${n}.db`);
-  await writeVerifiedBackup(db, target);
-  pruneBackups(databaseFile, now, options.retention ?? DEFAULT_RETENTION);
-  return { file: target, reason, createdAt: now, bytes: fs.statSync(target).size };
+  // Two backups in the same second (two imports at once) must not share a name.
+  for (let n = 2; fs.existsSync(target) || reserved.has(target); n++) {
+    target = path.join(folder, `${base}-${stamp(now)}-${reason}-${n}.db`);
+  }
+  reserved.add(target);
+  try {
+    await writeVerifiedBackup(db, target);
+  } catch (error) {
+    health.set(path.resolve(databaseFile), {
+      problem: error instanceof Error ? error.message : String(error),
+      lastOk: healthOf(databaseFile).lastOk,
+    });
+    throw error;
+  } finally {
+    reserved.delete(target);
+  }
+  health.set(path.resolve(databaseFile), { problem: null, lastOk: now });
+  const bytes = fs.statSync(target).size;
+  pruneBackups(databaseFile, now, options.retention ?? DEFAULT_RETENTION, target);
+  return { file: target, reason, createdAt: now, bytes };
 }
 
-/** Which rotated backups the policy keeps; the rest are deleted. Returns the deleted files. */
-export function pruneBackups(databaseFile: string, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION): string[] {
-  const rotated = listBackups(databaseFile).filter((b) => ROTATED.has(b.reason));
+const reserved = new Set<string>();
+
+/** How the automatic backups of a database have gone in this process: a failing one must be shown. */
+export interface BackupHealth {
+  /** The last automatic backup failed, and why; null when it worked (or none was tried). */
+  problem: string | null;
+  lastOk: Date | null;
+}
+const health = new Map<string, BackupHealth>();
+export function healthOf(databaseFile: string): BackupHealth {
+  return health.get(path.resolve(databaseFile)) ?? { problem: null, lastOk: null };
+}
+
+/**
+ * Which rotated backups the policy keeps; the rest are deleted (with any -wal/-shm beside them).
+ * Returns the deleted files. Backups dated after `now` (the computer's clock was wrong, or has
+ * been corrected) are neither counted nor deleted, and neither is `justWritten`.
+ */
+export function pruneBackups(
+  databaseFile: string,
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+  justWritten?: string,
+): string[] {
+  const rotated = listBackups(databaseFile).filter((b) => ROTATED.has(b.reason) && b.createdAt.getTime() <= now.getTime());
   const keep = new Set<string>();
   const today = dayKey(now);
   const oldest = new Date(now.getFullYear(), now.getMonth(), now.getDate() - policy.days);
   const seenDays = new Set<string>();
   let todays = 0;
+  let imports = 0;
   for (const backup of rotated) {
     const day = dayKey(backup.createdAt);
-    if (day >= today) {
+    // The copies made before imports are what undoes a wrong import: the last few are kept
+    // whatever day they were made.
+    if (backup.reason === '导入前' && imports < policy.imports) {
+      imports++;
+      keep.add(backup.file);
+      continue;
+    }
+    if (day === today) {
       if (todays < policy.today) keep.add(backup.file);
       todays++;
     } else if (!seenDays.has(day) && backup.createdAt >= oldest) {
@@ -205,12 +316,16 @@ export function pruneBackups(databaseFile: string, now: Date, policy: RetentionP
       keep.add(backup.file);
     }
   }
-  const kept = rotated.filter((b) => keep.has(b.file)).slice(0, policy.total);
-  const keepFinal = new Set(kept.map((b) => b.file));
+  const keepFinal = new Set(
+    rotated
+      .filter((b) => keep.has(b.file))
+      .slice(0, policy.total)
+      .map((b) => b.file),
+  );
   const removed: string[] = [];
   for (const backup of rotated) {
-    if (keepFinal.has(backup.file)) continue;
-    fs.rmSync(backup.file, { force: true });
+    if (keepFinal.has(backup.file) || backup.file === justWritten) continue;
+    removeWithCompanions(backup.file);
     removed.push(backup.file);
   }
   return removed;
@@ -269,7 +384,7 @@ export async function backupBeforeImport(store: { db: Db }, options: AutoBackupO
   try {
     return await createAutoBackup(store.db, store.db.name, '导入前', options);
   } catch (error) {
-    const reason = error instanceof UserError ? error.message : (error as Error).message;
+    const reason = error instanceof UserError ? error.message : `出现意外错误（${(error as Error).message}）`;
     throw new UserError(`导入前的自动备份没有成功，为安全起见没有导入：${reason}`);
   }
 }

@@ -72,6 +72,11 @@ export function assertWritable(file: string, exists: boolean): void {
       );
     }
   }
+  if (!fs.existsSync(dir)) {
+    throw new UserError(
+      `数据库所在的文件夹「${dir}」不存在：如果数据库放在 U 盘或移动硬盘上，请插好后再打开；也可能是盘符变了或文件夹被改名。`,
+    );
+  }
   try {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {

@@ -13,6 +13,8 @@ import { openStore, type OpenedStore, type StoreOptions } from './store';
  */
 
 export interface DamageReport {
+  /** The file is damaged, or it is gone while backups of it exist. */
+  kind: 'damaged' | 'missing';
   file: string;
   problem: string;
   /** The newest backup that passed its check, or null when there is none. */
@@ -44,15 +46,43 @@ export function newestGoodBackup(databaseFile: string): BackupInfo | null {
   return null;
 }
 
-/** Checks the database before it is opened for use; null when it is sound or does not exist yet. */
+/**
+ * Checks the database before it is opened for use (a full integrity check: the backups made
+ * later run one too, and must not be the first to find damage). Null when it is sound, or new.
+ * A file that cannot be read for now (locked by another program) is refused, never reported as
+ * damaged: replacing it would lose what the other program writes.
+ */
 export function checkDatabaseOnStart(databaseFile: string): DamageReport | null {
-  if (!fs.existsSync(databaseFile)) return null;
-  const verdict = inspectDatabaseFile(databaseFile, 'quick_check');
+  if (!fs.existsSync(databaseFile)) {
+    const backup = newestGoodBackup(databaseFile);
+    if (!backup) return null;
+    const problem = '找不到数据库文件（可能被移动、改名或删除）';
+    return { kind: 'missing', file: databaseFile, problem, backup, message: missingMessage(databaseFile, backup) };
+  }
+  const verdict = inspectDatabaseFile(databaseFile);
   if (verdict.ok) return null;
-  // A file of another program, or of a newer version, is not damage: openDatabase explains those.
-  if (verdict.problem === '不是建议办理助手的数据库' && isForeignDatabase(databaseFile)) return null;
+  if (!verdict.damaged) {
+    // A file of another program, or of a newer version, is not damage: openDatabase explains those.
+    if (verdict.problem === '不是建议办理助手的数据库' && isForeignDatabase(databaseFile)) return null;
+    throw new UserError(
+      `数据库「${databaseFile}」现在无法读取：${verdict.problem}。请关闭正在使用它的其他程序（例如另一个建议办理助手窗口或命令行）后再打开。数据库没有改动。`,
+    );
+  }
   const backup = newestGoodBackup(databaseFile);
-  return { file: databaseFile, problem: verdict.problem, backup, message: damageMessage(databaseFile, verdict.problem, backup) };
+  return {
+    kind: 'damaged',
+    file: databaseFile,
+    problem: verdict.problem,
+    backup,
+    message: damageMessage(databaseFile, verdict.problem, backup),
+  };
+}
+
+export function missingMessage(file: string, backup: BackupInfo): string {
+  return (
+    `找不到数据库文件「${file}」（可能被移动、改名或删除），但它的备份还在。最近一份完好的备份是 ${formatBackupTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
+    `可以从这份备份恢复（此后的修改需要重新录入）；也可以新建一个空数据库从头开始，备份仍会保留在「${backupFolder(file)}」。`
+  );
 }
 
 function isForeignDatabase(file: string): boolean {
@@ -95,18 +125,36 @@ export async function recoverFromBackup(databaseFile: string, backupFile: string
   const base = path.basename(databaseFile).replace(/\.[^.]*$/, '');
   let aside = path.join(folder, `${base}-${stamp(now)}-损坏.db`);
   for (let n = 2; fs.existsSync(aside); n++) aside = path.join(folder, `${base}-${stamp(now)}-损坏-${n}.db`);
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(databaseFile + suffix)) fs.renameSync(databaseFile + suffix, aside + suffix);
+  const moved: string[] = [];
+  const putBack = () => {
+    for (const suffix of moved) {
+      try {
+        fs.renameSync(aside + suffix, databaseFile + suffix);
+      } catch {
+        // Leave it where it is: it is still there, under the aside name.
+      }
+    }
+  };
+  try {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      if (!fs.existsSync(databaseFile + suffix)) continue;
+      fs.renameSync(databaseFile + suffix, aside + suffix);
+      moved.push(suffix);
+    }
+  } catch (error) {
+    putBack();
+    throw new UserError(
+      `无法把损坏的数据库移到「${folder}」（${(error as NodeJS.ErrnoException).code ?? '未知原因'}），没有恢复。请关闭其他可能打开它的程序后重试。`,
+    );
   }
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
     await source.backup(databaseFile);
   } catch (error) {
     // Put the damaged file back rather than leave nothing at all.
-    fs.rmSync(databaseFile, { force: true });
-    for (const suffix of ['', '-wal', '-shm'])
-      if (fs.existsSync(aside + suffix)) fs.renameSync(aside + suffix, databaseFile + suffix);
-    throw new UserError(`从备份恢复失败：${(error as Error).message}。数据库保持原样。`);
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(databaseFile + suffix, { force: true });
+    putBack();
+    throw new UserError(`从备份恢复失败（${(error as NodeJS.ErrnoException).code ?? '未知原因'}），数据库保持原样。`);
   } finally {
     source.close();
   }
@@ -126,7 +174,7 @@ export interface StartOptions extends StoreOptions {
 export interface StartResult {
   store: OpenedStore;
   /** Set when a damaged database was replaced by a backup. */
-  recovered: { from: string; damagedKeptAs: string } | null;
+  recovered: { from: string; damagedKeptAs: string | null } | null;
   /** Why the start-up backup could not be made, if it could not (the program still starts). */
   backupProblem: string | null;
 }
@@ -137,7 +185,18 @@ export async function openForUse(databaseFile: string, options: StartOptions): P
   // A read-only file fails its check too, but it is not damaged: say what it is.
   assertWritable(databaseFile, fs.existsSync(databaseFile));
   const report = checkDatabaseOnStart(databaseFile);
-  if (report) {
+  if (report?.kind === 'missing' && report.backup) {
+    // Declining starts a new, empty database; the backups stay where they are.
+    if (await options.onDamaged(report)) {
+      const source = new Database(report.backup.file, { readonly: true, fileMustExist: true });
+      try {
+        await source.backup(databaseFile);
+      } finally {
+        source.close();
+      }
+      recovered = { from: report.backup.file, damagedKeptAs: null };
+    }
+  } else if (report) {
     const accepted = report.backup ? await options.onDamaged(report) : (await options.onDamaged(report), false);
     if (!accepted || !report.backup) throw new UserError(report.message);
     const damagedKeptAs = await recoverFromBackup(databaseFile, report.backup.file, options.now?.());

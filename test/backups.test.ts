@@ -68,8 +68,10 @@ describe('automatic backups', () => {
     expect(sessionNames(first.file)).toEqual(['区七届人大三次会议']);
     expect(sessionNames(second.file)).toEqual(['区七届人大三次会议', '区七届人大四次会议']);
     expect(inspectDatabaseFile(second.file)).toEqual({ ok: true, version: expect.any(Number) });
-    // No partial file is left behind.
-    expect(fs.readdirSync(backupFolder(file)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    // Nothing but the backups themselves: no partial file, no -wal or -shm beside them, even
+    // after they have been read.
+    for (const backup of listBackups(file)) expect(inspectDatabaseFile(backup.file).ok).toBe(true);
+    expect(fs.readdirSync(backupFolder(file)).filter((n) => !n.endsWith('.db'))).toEqual([]);
   });
 
   it('never lets a half-written backup count, and reports a failed one in Chinese', async () => {
@@ -94,7 +96,7 @@ describe('automatic backups', () => {
     const dir = tempDir();
     const file = path.join(dir, 'r.db');
     const store = await storeWithSession(file);
-    const retention = { today: 3, days: 5, total: 6 };
+    const retention = { today: 3, days: 5, imports: 2, total: 6 };
     const at = (day: number, hour: number) => new Date(2026, 10, day, hour, 0, 0);
     await createAutoBackup(store.db, file, '升级前-v1', { now: () => at(1, 9), retention });
     for (const day of [10, 14, 17, 18, 19, 20, 21]) {
@@ -115,6 +117,72 @@ describe('automatic backups', () => {
     ]);
     // Pruning again changes nothing.
     expect(pruneBackups(file, at(22, 13), retention)).toEqual([]);
+  });
+
+  it('keep the last few made before imports whatever their day', async () => {
+    const file = path.join(tempDir(), 'i.db');
+    const store = await storeWithSession(file);
+    const retention = { today: 2, days: 1, imports: 3, total: 10 };
+    for (const day of [3, 5, 7, 9]) {
+      await createAutoBackup(store.db, file, '导入前', { now: () => new Date(2026, 10, day, 10), retention });
+    }
+    for (const hour of [8, 9, 10])
+      await createAutoBackup(store.db, file, '定时', { now: () => new Date(2026, 10, 22, hour), retention });
+    store.close();
+    expect(listBackups(file).map((b) => path.basename(b.file))).toEqual([
+      'i-20261122-100000-定时.db',
+      'i-20261122-090000-定时.db',
+      'i-20261109-100000-导入前.db',
+      'i-20261107-100000-导入前.db',
+      'i-20261105-100000-导入前.db',
+    ]);
+  });
+
+  it('survive a wrong clock: nothing dated in the future is deleted, and the new backup stays', async () => {
+    const file = path.join(tempDir(), 'clock.db');
+    const store = await storeWithSession(file);
+    const retention = { today: 2, days: 30, imports: 2, total: 40 };
+    for (let day = 1; day <= 20; day++) {
+      await createAutoBackup(store.db, file, '启动', { now: () => new Date(2026, 10, day, 9), retention });
+    }
+    // The CMOS battery died: the clock says 2020.
+    const made = await createAutoBackup(store.db, file, '启动', { now: () => new Date(2020, 0, 1, 8), retention });
+    store.close();
+    expect(fs.existsSync(made.file)).toBe(true);
+    expect(listBackups(file)).toHaveLength(21);
+  });
+
+  it('made by two imports in the same second both succeed under different names', async () => {
+    const file = path.join(tempDir(), 'twice.db');
+    const store = await storeWithSession(file);
+    const now = () => new Date(2026, 10, 22, 9, 0, 0);
+    const both = await Promise.all([
+      createAutoBackup(store.db, file, '导入前', { now }),
+      createAutoBackup(store.db, file, '导入前', { now }),
+    ]);
+    store.close();
+    expect(new Set(both.map((b) => b.file)).size).toBe(2);
+    for (const backup of both) expect(inspectDatabaseFile(backup.file).ok).toBe(true);
+  });
+
+  it('that fail are reported in words and remembered for the settings screen', async () => {
+    const file = path.join(tempDir(), 'full.db');
+    const store = await storeWithSession(file);
+    const fullDisk = {
+      name: file,
+      backup: async () => {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    } as unknown as typeof store.db;
+    await expect(createAutoBackup(fullDisk, file, '定时')).rejects.toThrow('磁盘空间不足，无法写入备份');
+    const handlers = createHandlers({ store, databaseFile: file, today: () => '2024-07-15', version: 't' });
+    expect(await dispatch(handlers, 'backup.list', {})).toMatchObject({
+      ok: true,
+      value: { problem: expect.stringContaining('磁盘空间不足') },
+    });
+    await createAutoBackup(store.db, file, '定时');
+    expect(await dispatch(handlers, 'backup.list', {})).toMatchObject({ ok: true, value: { problem: null } });
+    store.close();
   });
 
   it('are made periodically only when something changed', async () => {
@@ -248,7 +316,7 @@ describe('start-up check and recovery', () => {
     });
     expect(asked).toHaveLength(1);
     expect(started.recovered?.damagedKeptAs).toBe(path.join(backupFolder(file), '建议办理助手-20261122-100000-损坏.db'));
-    expect(fs.readFileSync(started.recovered!.damagedKeptAs).equals(damagedBytes)).toBe(true);
+    expect(fs.readFileSync(started.recovered!.damagedKeptAs!).equals(damagedBytes)).toBe(true);
     expect(started.store.sessions.list().map((s) => s.name)).toEqual(['区七届人大三次会议']);
     started.store.close();
     expect(inspectDatabaseFile(file).ok).toBe(true);
@@ -287,6 +355,55 @@ describe('start-up check and recovery', () => {
     const aside = await recoverFromBackup(file, report!.backup!.file);
     expect(fs.statSync(aside).size).toBe(5000);
     expect(inspectDatabaseFile(file).ok).toBe(true);
+  });
+
+  it('does not call a locked database damaged, and offers nothing that would replace it', async () => {
+    const file = path.join(tempDir(), 'locked.db');
+    const store = await storeWithSession(file);
+    await createAutoBackup(store.db, file, '启动');
+    store.close();
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      let offered = false;
+      const started = Date.now();
+      await expect(
+        openForUse(file, {
+          onDamaged: async () => {
+            offered = true;
+            return true;
+          },
+        }),
+      ).rejects.toThrow('正被其他程序使用');
+      expect(offered).toBe(false);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(fs.readdirSync(backupFolder(file)).some((n) => n.includes('损坏'))).toBe(false);
+  }, 30_000);
+
+  it('offers the newest backup when the database file is gone, or a new empty one', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'gone.db');
+    const store = await storeWithSession(file);
+    await createAutoBackup(store.db, file, '启动');
+    store.close();
+    fs.rmSync(file);
+    const report = checkDatabaseOnStart(file);
+    expect(report?.kind).toBe('missing');
+    expect(report?.message).toContain('找不到数据库文件');
+    const declined = await openForUse(file, { onDamaged: async () => false });
+    expect(declined.store.sessions.list()).toEqual([]);
+    declined.store.close();
+    fs.rmSync(file);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const accepted = await openForUse(file, { onDamaged: async () => true });
+    expect(accepted.recovered?.damagedKeptAs).toBeNull();
+    expect(accepted.store.sessions.list().map((s) => s.name)).toEqual(['区七届人大三次会议']);
+    accepted.store.close();
   });
 
   it('does not call a foreign SQLite file damaged: the normal refusal explains it', async () => {

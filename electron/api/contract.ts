@@ -350,7 +350,7 @@ export const contract = {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ restoredFrom: string; savedCurrentAs: string }>(),
   },
-  'backup.list': { input: noInput, output: produced<{ folder: string; backups: BackupEntry[] }>() },
+  'backup.list': { input: noInput, output: produced<{ folder: string; problem: string | null; backups: BackupEntry[] }>() },
   'database.move': {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ file: string; bytes: number; restartNeeded: boolean }>(),

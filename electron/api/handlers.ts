@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Store } from '../../db/store';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/connection';
-import { backupBeforeImport, backupFolder, createAutoBackup, listBackups, writeVerifiedBackup } from '../../db/backups';
+import { backupBeforeImport, backupFolder, createAutoBackup, healthOf, listBackups, writeVerifiedBackup } from '../../db/backups';
 import { describeReason } from '../../db/recovery';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
@@ -508,6 +508,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
 
     'backup.list': () => ({
       folder: backupFolder(ctx.databaseFile),
+      problem: healthOf(ctx.databaseFile).problem,
       backups: listBackups(ctx.databaseFile).map((b) => ({
         file: b.file,
         reason: describeReason(b.reason),
@@ -521,13 +522,18 @@ export function createHandlers(ctx: ApiContext): Handlers {
       if (!/\.db$/i.test(target)) throw new UserError(`新的数据库文件名应以 .db 结尾：「${file}」。`);
       if (target === path.resolve(ctx.databaseFile)) throw new UserError('新位置和现在的位置相同。');
       if (!fs.existsSync(path.dirname(target))) throw new UserError(`文件夹「${path.dirname(target)}」不存在。`);
-      await backupTo(store, target);
+      if (fs.existsSync(target)) throw new UserError(`「${target}」已经存在，请另选文件名，以免覆盖已有的文件。`);
+      const running =
+        [...jobs.values()].some((job) => !job.status.finished) || [...importJobs.values()].some((job) => !job.finished);
+      if (running) throw new UserError('还有批量生成或导入正在进行，请等它完成后再移动数据库。');
+      // Recorded before the copy, so that the copy holds it and the old file changes no more.
       store.events.append({
         entity: 'session',
         entityId: null,
         action: '移动数据库',
         details: { from: ctx.databaseFile, to: target },
       });
+      await backupTo(store, target);
       ctx.onDatabaseMoved?.(target);
       return { file: target, bytes: fs.statSync(target).size, restartNeeded: ctx.onDatabaseMoved !== undefined };
     },

@@ -192,11 +192,12 @@ async function start(): Promise<void> {
   try {
     const started = await openForUse(database, {
       onDamaged: async (report) => {
-        const buttons = report.backup ? ['从这份备份恢复', '退出'] : ['退出'];
+        const buttons =
+          report.kind === 'missing' ? ['从这份备份恢复', '新建空数据库'] : report.backup ? ['从这份备份恢复', '退出'] : ['退出'];
         const choice = await dialog.showMessageBox({
           type: 'warning',
-          title: '数据库已损坏',
-          message: '数据库文件已损坏',
+          title: report.kind === 'missing' ? '找不到数据库' : '数据库已损坏',
+          message: report.kind === 'missing' ? '找不到数据库文件' : '数据库文件已损坏',
           detail: report.message,
           buttons,
           defaultId: buttons.length - 1,
@@ -212,12 +213,42 @@ async function start(): Promise<void> {
         type: 'info',
         title: '已从备份恢复',
         message: '已从备份恢复数据库',
-        detail: `使用的备份：${started.recovered.from}\n损坏的文件保留在：${started.recovered.damagedKeptAs}`,
+        detail:
+          `使用的备份：${started.recovered.from}` +
+          (started.recovered.damagedKeptAs ? `\n损坏的文件保留在：${started.recovered.damagedKeptAs}` : ''),
       });
     }
-    if (started.backupProblem) console.error(`[backup] ${started.backupProblem}`);
+    if (started.backupProblem) {
+      // Not blocking: the clerk can work, but must know that no backup is being made.
+      void dialog.showMessageBox({
+        type: 'warning',
+        title: '自动备份没有成功',
+        message: '启动时的自动备份没有成功',
+        detail: `${started.backupProblem}\n程序可以继续使用，但在问题解决之前没有新的备份。详情见“设置 → 自动备份”。`,
+      });
+    }
   } catch (error) {
-    dialog.showErrorBox('无法打开数据库', isUserError(error) ? error.message : String(error));
+    const message = isUserError(error) ? error.message : `程序内部错误：${(error as Error).message}`;
+    if (config.databasePath && !process.argv.includes('--db')) {
+      // A database moved to a drive that is gone must not lock the clerk out.
+      const choice = await dialog.showMessageBox({
+        type: 'error',
+        title: '无法打开数据库',
+        message: '无法打开数据库',
+        detail: `${message}\n\n可以改用默认位置的数据库（${path.join(app.getPath('userData'), '建议办理助手.db')}），之后再在“设置 → 数据库位置”中调整。`,
+        buttons: ['改用默认位置', '退出'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (choice.response === 0) {
+        const { databasePath: _dropped, ...rest } = readConfig();
+        writeConfig(rest);
+        app.relaunch();
+      }
+    } else {
+      dialog.showErrorBox('无法打开数据库', message);
+    }
     app.quit();
     return;
   }
@@ -234,7 +265,7 @@ async function start(): Promise<void> {
       setTimeout(() => {
         app.relaunch();
         app.quit();
-      }, 500);
+      }, 100);
     },
   });
   ipcMain.handle('jianyi:api', async (event, name: unknown, input: unknown) => {

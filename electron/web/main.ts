@@ -34,14 +34,19 @@ export async function startWeb(options: {
 }): Promise<WebServer> {
   await ensureRendererBuilt();
   fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
-  const { store, recovered } = await openForUse(options.db, {
+  const { store, recovered, backupProblem } = await openForUse(options.db, {
     onDamaged: async (report) => {
       process.stderr.write(`${report.message}\n`);
       if (report.backup && !options.recover) process.stderr.write('要从这份备份恢复，请加上 --recover 重新运行。\n');
       return options.recover === true;
     },
   });
-  if (recovered) process.stdout.write(`已从备份「${recovered.from}」恢复；损坏的文件保留在「${recovered.damagedKeptAs}」。\n`);
+  if (recovered) {
+    process.stdout.write(
+      `已从备份「${recovered.from}」恢复${recovered.damagedKeptAs ? `；损坏的文件保留在「${recovered.damagedKeptAs}」` : ''}。\n`,
+    );
+  }
+  if (backupProblem) process.stderr.write(`警告：启动时的自动备份没有成功：${backupProblem}\n`);
   const schedule = scheduleBackups(store.db, path.resolve(options.db), { onError: (error) => console.error('[backup]', error) });
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const handlers = createHandlers({

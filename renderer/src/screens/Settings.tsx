@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { call } from '../api';
@@ -229,6 +229,16 @@ export function SettingsScreen() {
             </Button>
           )}
         </p>
+        {backups.data?.problem && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="最近一次自动备份没有成功，问题解决之前没有新的备份"
+            description={backups.data.problem}
+            data-testid="backup-problem"
+          />
+        )}
         <Table
           size="small"
           rowKey="file"
