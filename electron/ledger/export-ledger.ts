@@ -43,7 +43,9 @@ export async function ledgerWorkbook(store: Store, session: Session): Promise<Bu
     header: CANONICAL_HEADERS[field],
     key: field,
     width: WIDTHS[field] ?? 10,
-    style: DATE_FIELDS.has(field) ? { numFmt: 'yyyy-mm-dd' } : field === 'number' ? { numFmt: '@' } : {},
+    // Every column but the dates has the Text format '@': a cell the clerk edits in Excel or WPS
+    // stays text, so "=…" typed or kept there never becomes a formula and "0012" keeps its zeros.
+    style: { numFmt: DATE_FIELDS.has(field) ? 'yyyy-mm-dd' : '@' },
   }));
   sheet.getRow(1).font = { bold: true };
   for (const proposal of store.proposals.ledger(session.id)) {
@@ -54,7 +56,8 @@ export async function ledgerWorkbook(store: Store, session: Session): Promise<Bu
         const iso = facts[field as 'assignedDate' | 'deadline' | 'replyDate'];
         values[field] = iso ? toExcelUtcDate(iso) : null;
       } else {
-        // Written as text cells: a value beginning with = + - @ is never a formula.
+        // A plain string is written as a string cell (exceljs makes formulas only from
+        // { formula } objects), so a value beginning with = + - @ is never a formula.
         values[field] = stripControlChars(ledgerText(field, facts, session.resultLabels)) || null;
       }
     }

@@ -125,6 +125,9 @@ function scalarFields(facts: LedgerFacts, categoryId: number | null): Omit<Propo
   };
 }
 
+/** The columns whose names become links to deputies and units. */
+const LINK_FIELDS = new Set<LedgerField>(['leadDeputies', 'coDeputies', 'leadUnits', 'coUnits']);
+
 /** Proposal fields no ledger column covers: an import never touches them. */
 const UNCOVERED = {
   content: '',
@@ -225,12 +228,15 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
         proposalId = id;
         store.proposals.update(id, fields);
       }
-      store.proposals.setPeopleAndUnits(proposalId, {
-        leadDeputies: facts.leadDeputies.map((n) => deputyIds.get(n)!),
-        coDeputies: facts.coDeputies.map((n) => deputyIds.get(n)!),
-        leadUnit: facts.leadUnit ? unitIds.get(facts.leadUnit)! : null,
-        coUnits: facts.coUnits.map((n) => unitIds.get(n)!),
-      });
+      // Links are looked up by name: an update that changes no name column leaves them as they are.
+      if (id === null || plan.changes.some((c) => LINK_FIELDS.has(c.field))) {
+        store.proposals.setPeopleAndUnits(proposalId, {
+          leadDeputies: facts.leadDeputies.map((n) => deputyIds.get(n)!),
+          coDeputies: facts.coDeputies.map((n) => deputyIds.get(n)!),
+          leadUnit: facts.leadUnit ? unitIds.get(facts.leadUnit)! : null,
+          coUnits: facts.coUnits.map((n) => unitIds.get(n)!),
+        });
+      }
       store.events.append({
         entity: 'proposal',
         entityId: proposalId,

@@ -2,7 +2,7 @@ import { fromPlausibleSerial, fromUtcDate, parseDateText, type IsoDate } from '.
 import { FEEDBACK_VALUES, NO_OPINION, parseFeedback, SCALE_NAMES, type FeedbackScale } from '../domain/feedback';
 import { parseProposalNumber } from '../domain/proposal-number';
 import { parseResult, resultHint, type ResultClassCount, type ResultCode } from '../domain/result-classes';
-import { cleanText, splitList } from '../domain/text';
+import { splitList, stripControlChars } from '../domain/text';
 import { parseYesNo } from '../domain/yes-no';
 import {
   CANONICAL_HEADERS,
@@ -107,12 +107,43 @@ export function formatIssue(issue: LedgerIssue): string {
   return `第${issue.row}行${issue.column ? `「${issue.column}」` : ''}${issue.message}`;
 }
 
+/** Excel's limit for the text of one cell: a longer value cannot have come from a real ledger. */
+const MAX_CELL_CHARS = 32_767;
+/**
+ * Tighter limits for cells parsed further: a 建议号 is a few characters, a list of names or units a
+ * few hundred. (The domain parsers use regular expressions that take quadratic time on some long
+ * inputs: 40,000 digits followed by "x1" take 1.4 s as a 建议号, a megabyte would take minutes.)
+ */
+const MAX_CHARS: Partial<Record<LedgerField, number>> = {
+  number: 100,
+  leadDeputies: 2_000,
+  coDeputies: 2_000,
+  leadUnits: 2_000,
+  coUnits: 2_000,
+};
+/** No header is longer: longer text is not looked up (saves folding a megabyte cell 30 times). */
+const MAX_HEADER_CHARS = 100;
+
+/**
+ * A cell's text: control characters out, outer whitespace trimmed. The same as cleanText, whose
+ * trimming pattern takes quadratic time on long runs of inner whitespace; String#trim removes the
+ * same characters (JavaScript's \s includes the ideographic space U+3000) in linear time.
+ */
 function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return fromUtcDate(value) ?? '';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return cleanText(value);
+  return stripControlChars(value).trim();
+}
+
+/** A cell's text as quoted in a message: long values cut short. */
+function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function headerField(text: string): LedgerField | null {
+  return text.length > MAX_HEADER_CHARS ? null : fieldOfHeader(text);
 }
 
 function isBlankRow(row: TableRow): boolean {
@@ -137,7 +168,7 @@ const HEADER_SCAN_ROWS = 30;
 function findHeader(rows: readonly TableRow[]): { position: number; row: TableRow } | null {
   let best: { position: number; row: TableRow; score: number } | null = null;
   rows.slice(0, HEADER_SCAN_ROWS).forEach((row, position) => {
-    const fields = new Set(row.cells.map((c) => fieldOfHeader(cellText(c))).filter((f): f is LedgerField => f !== null));
+    const fields = new Set(row.cells.map((c) => headerField(cellText(c))).filter((f): f is LedgerField => f !== null));
     if (!fields.has('number') && !fields.has('title')) return;
     if (fields.size < 2) return;
     if (!best || fields.size > best.score) best = { position, row, score: fields.size };
@@ -149,8 +180,8 @@ function mapColumns(header: TableRow, overrides: ParseOptions['mapping'], warnin
   const columns: ColumnMapping[] = header.cells.map((value, index) => ({
     index,
     letter: columnLetter(index),
-    header: cellText(value),
-    field: fieldOfHeader(cellText(value)),
+    header: shown(cellText(value)),
+    field: headerField(cellText(value)),
   }));
   if (overrides) {
     for (const [key, field] of Object.entries(overrides)) {
@@ -182,6 +213,9 @@ function mapColumns(header: TableRow, overrides: ParseOptions['mapping'], warnin
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|共计)/;
+/** The years parseDateText accepts in text, applied to date cells too. */
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2200-12-31';
 
 /**
  * Reads the ledger rows of one sheet. Every problem is collected (nothing stops at the first);
@@ -221,15 +255,26 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
   const firstRowOfKey = new Map<string, number>();
   const scaleRows: { row: number; value: string; scale: FeedbackScale }[] = [];
   const categories: string[] = [];
+  const dateCache = new Map<string, IsoDate | null>();
 
   for (const tableRow of dataRows) {
     const row = tableRow.rowNumber;
+    const error = (field: LedgerField, message: string) => errors.push({ row, column: headerName(field), message });
+    // Over-long cells are reported once and then read as empty.
+    const tooLong = new Set<LedgerField>();
+    for (const [field, column] of columnOf) {
+      const value = tableRow.cells[column.index];
+      const limit = MAX_CHARS[field] ?? MAX_CELL_CHARS;
+      if (typeof value === 'string' && value.length > limit) {
+        tooLong.add(field);
+        error(field, `内容过长：${value.length} 个字符，最多 ${limit} 个（开头是：${shown(cellText(value))}）`);
+      }
+    }
     const raw = (field: LedgerField): CellValue => {
       const column = columnOf.get(field);
-      return column ? (tableRow.cells[column.index] ?? null) : null;
+      return column && !tooLong.has(field) ? (tableRow.cells[column.index] ?? null) : null;
     };
     const text = (field: LedgerField) => cellText(raw(field));
-    const error = (field: LedgerField, message: string) => errors.push({ row, column: headerName(field), message });
 
     const numberText = text('number');
     if (TOTAL_ROW.test(numberText) && !text('title')) {
@@ -237,12 +282,12 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
       continue;
     }
     const number = parseProposalNumber(numberText);
-    if (!number) error('number', '不能为空');
+    if (!number && !tooLong.has('number')) error('number', '不能为空');
     const title = text('title');
-    if (!title) error('title', '不能为空');
+    if (!title && !tooLong.has('title')) error('title', '不能为空');
     if (number) {
       const first = firstRowOfKey.get(number.key);
-      if (first !== undefined) error('number', `与第${first}行重复：${number.display}`);
+      if (first !== undefined) error('number', `与第${first}行重复：${shown(number.display)}`);
       else firstRowOfKey.set(number.key, row);
     }
 
@@ -250,25 +295,34 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
       const value = raw(field);
       if (value === null) return null;
       if (value instanceof Date) {
+        // A date cell can hold any day from year -271821 to 275760; only the range a typed date
+        // may have is taken (the rest is a slip of the keyboard, and breaks date arithmetic).
         const iso = fromUtcDate(value);
-        if (iso) return iso;
+        if (iso && /^\d{4}-/.test(iso) && iso >= MIN_DATE && iso <= MAX_DATE) return iso;
+        error(field, `无法识别：${iso ?? '无效的日期'}（日期应在 1900 年到 2200 年之间）`);
+        return null;
       } else if (typeof value === 'number') {
         const iso = fromPlausibleSerial(value);
         if (iso) return iso;
       } else {
         const t = cellText(value);
         if (!t) return null;
-        const iso = parseDateText(t);
+        // Ledgers repeat the same few dates on every row; parsing one takes date-fns ~15 µs.
+        let iso = dateCache.get(t);
+        if (iso === undefined) {
+          iso = parseDateText(t);
+          dateCache.set(t, iso);
+        }
         if (iso) return iso;
       }
-      error(field, `无法识别：${cellText(value)}`);
+      error(field, `无法识别：${shown(cellText(value))}`);
       return null;
     };
     const yesNo = (field: LedgerField): boolean => {
       const t = text(field);
       const value = parseYesNo(t);
       if (value === null) {
-        error(field, `无法识别：${t}（应填“是”或“否”，也可用 √ 或留空）`);
+        error(field, `无法识别：${shown(t)}（应填“是”或“否”，也可用 √ 或留空）`);
         return false;
       }
       return value;
@@ -288,7 +342,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     const resultText = text('result');
     const parsedResult = parseResult(resultText, context.resultLabels, context.resultClassCount);
     if (parsedResult === undefined) {
-      error('result', `无法识别：${resultText}（${resultHint(context.resultLabels, context.resultClassCount)}）`);
+      error('result', `无法识别：${shown(resultText)}（${resultHint(context.resultLabels, context.resultClassCount)}）`);
     } else {
       resultCode = parsedResult;
     }
@@ -299,7 +353,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     if (parsedFeedback === undefined) {
       error(
         'feedback',
-        `无法识别：${feedbackText}（三级评价填 ${FEEDBACK_VALUES.three.join('、')}、${NO_OPINION}；五级评价填 ${FEEDBACK_VALUES.five.join('、')}）`,
+        `无法识别：${shown(feedbackText)}（三级评价填 ${FEEDBACK_VALUES.three.join('、')}、${NO_OPINION}；五级评价填 ${FEEDBACK_VALUES.five.join('、')}）`,
       );
     } else if (parsedFeedback) {
       feedback = parsedFeedback.value;
@@ -311,7 +365,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     if (category && context.categories.length > 0 && !context.categories.includes(category)) {
       error(
         'category',
-        `「${category}」不是会议「${context.sessionName ?? ''}」的类别（现有类别：${context.categories.join('、')}）`,
+        `「${shown(category)}」不是会议「${context.sessionName ?? ''}」的类别（现有类别：${context.categories.join('、')}）`,
       );
     }
 
@@ -322,7 +376,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     if (leadUnits.length > 1) {
       error(
         'leadUnits',
-        `只能填一个单位，现有 ${leadUnits.length} 个：${leadUnits.join('、')}（共同办理的其他单位请填在「会办单位」）`,
+        `只能填一个单位，现有 ${leadUnits.length} 个：${shown(leadUnits.join('、'))}（共同办理的其他单位请填在「会办单位」）`,
       );
     }
     const leadUnit = leadUnits[0] ?? '';
