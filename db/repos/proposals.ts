@@ -305,29 +305,44 @@ export function createProposalsRepo(db: Db, now: () => string) {
     },
   };
 
+  // Prepared once: an import of 100,000 rows calls writeLinks for every row.
+  const linkStatements = {
+    clearDeputies: db.prepare('DELETE FROM proposal_deputies WHERE proposal_id = ?'),
+    insertDeputy: db.prepare(
+      'INSERT OR IGNORE INTO proposal_deputies (proposal_id, deputy_id, role, position) VALUES (?, ?, ?, ?)',
+    ),
+    setLeadUnit: db.prepare('UPDATE proposals SET lead_unit_id = ? WHERE id = ?'),
+    handlingUnits: db.prepare<[number], { unit_id: number }>('SELECT unit_id FROM handlings WHERE proposal_id = ?'),
+    removeHandling: db.prepare('DELETE FROM handlings WHERE proposal_id = ? AND unit_id = ?'),
+    upsertHandling: db.prepare(
+      `INSERT INTO handlings (proposal_id, session_id, unit_id, role, position) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (proposal_id, unit_id) DO UPDATE SET role = excluded.role, position = excluded.position`,
+    ),
+  };
+
   function writeLinks(id: number, links: PeopleAndUnits): void {
     const proposal = byId.get(id);
     if (!proposal) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);
-    db.prepare('DELETE FROM proposal_deputies WHERE proposal_id = ?').run(id);
-    const insertDeputy = db.prepare(
-      'INSERT OR IGNORE INTO proposal_deputies (proposal_id, deputy_id, role, position) VALUES (?, ?, ?, ?)',
-    );
+    const {
+      clearDeputies,
+      insertDeputy,
+      setLeadUnit,
+      handlingUnits,
+      removeHandling: remove,
+      upsertHandling: upsert,
+    } = linkStatements;
+    clearDeputies.run(id);
     links.leadDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'lead', i));
     links.coDeputies.forEach((deputyId, i) => insertDeputy.run(id, deputyId, 'co', i));
 
-    db.prepare('UPDATE proposals SET lead_unit_id = ? WHERE id = ?').run(links.leadUnit, id);
+    setLeadUnit.run(links.leadUnit, id);
     const wanted = [
       ...(links.leadUnit === null ? [] : [{ unitId: links.leadUnit, role: 'lead' as const }]),
       ...links.coUnits.filter((u) => u !== links.leadUnit).map((unitId) => ({ unitId, role: 'co' as const })),
     ];
     const keep = new Set(wanted.map((w) => w.unitId));
-    const existing = db.prepare<[number], { unit_id: number }>('SELECT unit_id FROM handlings WHERE proposal_id = ?').all(id);
-    const remove = db.prepare('DELETE FROM handlings WHERE proposal_id = ? AND unit_id = ?');
+    const existing = handlingUnits.all(id);
     for (const row of existing) if (!keep.has(row.unit_id)) remove.run(id, row.unit_id);
-    const upsert = db.prepare(
-      `INSERT INTO handlings (proposal_id, session_id, unit_id, role, position) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (proposal_id, unit_id) DO UPDATE SET role = excluded.role, position = excluded.position`,
-    );
     const seen = new Set<number>();
     wanted.forEach((w, i) => {
       if (seen.has(w.unitId)) return;

@@ -20,8 +20,8 @@ export function parseProposalNumber(raw: string): ProposalNumber | null {
     const sort = Number(digits);
     return { display, key: String(sort), sort: Number.isSafeInteger(sort) ? sort : null };
   }
-  const trailing = /(\d+)\D*$/.exec(folded);
-  const sort = trailing ? Number(trailing[1]) : null;
+  const trailing = lastDigitRun(folded);
+  const sort = trailing ? Number(trailing) : null;
   return { display, key: folded, sort: sort !== null && Number.isSafeInteger(sort) ? sort : null };
 }
 
@@ -29,4 +29,17 @@ export function parseProposalNumber(raw: string): ProposalNumber | null {
 export function numberForTitle(number: string): string {
   const parsed = parseProposalNumber(number);
   return parsed && /^\d+$/.test(parsed.key) ? parsed.key : number;
+}
+
+/**
+ * The last run of ASCII digits, found by scanning back from the end: linear, where the regular
+ * expression /(\d+)\D*$/ backtracks quadratically on long digit-and-letter mixes.
+ */
+function lastDigitRun(text: string): string | null {
+  const isDigit = (i: number) => text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  let end = text.length;
+  while (end > 0 && !isDigit(end - 1)) end--;
+  let start = end;
+  while (start > 0 && isDigit(start - 1)) start--;
+  return end > start ? text.slice(start, end) : null;
 }

@@ -25,6 +25,8 @@ export interface ImportOptions extends ParseOptions {
   dryRun?: boolean;
   /** Shown in the event log. */
   fileName?: string;
+  /** Told when the rows checked out and writing begins (the CLI's --verbose shows it). */
+  onWrite?: (rows: number) => void;
 }
 
 export interface FieldChange {
@@ -203,6 +205,7 @@ export function importWorkbook(store: Store, workbook: Workbook, options: Import
   };
   if (report.errors.length > 0 || options.dryRun) return report;
 
+  options.onWrite?.(counts.insert + counts.update);
   store.transaction(() => {
     const target =
       session ??

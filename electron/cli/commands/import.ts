@@ -5,7 +5,7 @@ import { integerOption, parseCommandArgs, required, UsageError } from '../args';
 import type { Output } from '../output';
 
 export const importUsage =
-  '用法：jianyi import 台账.xlsx|台账.csv --db 数据库文件 --session 会议名称 [--year 年份] [--kind 建议|提案] [--sheet 工作表] [--dry-run]';
+  '用法：jianyi import 台账.xlsx|台账.csv --db 数据库文件 --session 会议名称 [--year 年份] [--kind 建议|提案] [--sheet 工作表] [--dry-run] [--verbose]';
 
 const ACTION_WORDS = { insert: '新增', update: '更新', unchanged: '不变' } as const;
 
@@ -38,6 +38,7 @@ export async function importCommand(args: string[], io: Output): Promise<number>
       kind: { type: 'string' },
       sheet: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      verbose: { type: 'boolean' },
     },
     importUsage,
   );
@@ -53,8 +54,20 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   const dryRun = values['dry-run'] === true;
   const store = await openExistingStore(dbFile);
   try {
-    if (!dryRun) await backupBeforeImport(store);
-    const report = await importLedgerFile(store, file, { sessionName, year, kind, sheet: values.sheet, dryRun });
+    const verbose = values.verbose === true;
+    if (!dryRun) {
+      if (verbose) io.err('导入前备份数据库……');
+      await backupBeforeImport(store);
+    }
+    if (verbose) io.err(`读取并检查「${file}」……`);
+    const report = await importLedgerFile(store, file, {
+      sessionName,
+      year,
+      kind,
+      sheet: values.sheet,
+      dryRun,
+      onWrite: verbose ? (rows) => io.err(`正在写入 ${rows} 件……`) : undefined,
+    });
     if (report.errors.length > 0) {
       io.err(`台账有 ${report.errors.length} 处错误，未导入任何数据。请改正后重新导入：`);
       for (const error of report.errors) io.err(`  ${error}`);
