@@ -67,6 +67,26 @@ describe('the API contract', () => {
     expect(second).toMatchObject({ ok: false, error: { message: expect.stringContaining('已被他人或另一个窗口修改过') } });
     expect(store.proposals.get(id).notes).toBe('窗口一');
   });
+
+  it('drops control characters and broken surrogate halves from pasted text, keeping line breaks', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const session = store.sessions.create({ name: '会议', year: 2024 });
+    const id = store.proposals.insert(session.id, {
+      ...EMPTY_PROPOSAL,
+      number: '1',
+      numberKey: '1',
+      numberSort: 1,
+      title: '关于甲的建议',
+    });
+    const saved = await dispatch(handlers, 'proposals.update', {
+      id,
+      version: 1,
+      fields: { replyText: '第一段\u0001\uD800\n第二段𠮷' },
+    });
+    expect(saved.ok).toBe(true);
+    expect(store.proposals.get(id).replyText).toBe('第一段\n第二段𠮷');
+  });
 });
 
 describe('edits are checked like imports', () => {

@@ -12,6 +12,7 @@ import { isUserError, UserError } from '../domain/errors';
 import { explainSystemError } from '../domain/system-errors';
 import { parseFeedback, SCALE_NAMES } from '../domain/feedback';
 import { isIsoDate } from '../domain/dates';
+import { stripControlChars } from '../domain/text';
 import { codesFor } from '../domain/result-classes';
 import { replyLetterContexts, unitData } from '../documents/data/letter-context';
 import { reportContext } from '../documents/data/report-context';
@@ -205,7 +206,11 @@ export function createHandlers(ctx: ApiContext): Handlers {
       store.transaction(() => {
         const before = store.proposals.get(id);
         const { category, ...rest } = fields;
-        const patch: Parameters<Store['proposals']['update']>[1] = { ...rest };
+        // Pasted text can carry control characters and broken surrogate halves, which SQLite
+        // would store as replacement marks: they are dropped, as the importer drops them.
+        const patch = Object.fromEntries(
+          Object.entries(rest).map(([key, value]) => [key, typeof value === 'string' ? stripControlChars(value) : value]),
+        ) as Parameters<Store['proposals']['update']>[1];
         if (category !== undefined) {
           const categories = store.sessions.categories(before.sessionId);
           const found = categories.find((c) => c.name === category);

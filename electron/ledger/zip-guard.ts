@@ -49,7 +49,6 @@ export function megabytes(bytes: number): string {
 
 /** A part's name fit for a message: printable, not too long. */
 export function printableName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
   return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }
