@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../db/migrations';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore } from '../db/store';
 import { newStore, tempDir } from './helpers/fixtures';
+import { listTemplates as listTemplatesOf } from '../electron/documents/template/library';
 
 async function api() {
   const store = await newStore();
@@ -21,12 +22,13 @@ describe('the API contract', () => {
     const handlers = await api();
     for (const name of OPERATION_NAMES) {
       for (const payload of [{ id: 'x', sessionId: -1, file: 5, source: 7, fields: 'y' }, 'text', 42, [1, 2]]) {
+        // Every one of these payloads is wrong for every operation (those without input take
+        // only an empty object): each must be refused, in Chinese, with what was wrong.
         const result = await dispatch(handlers, name, payload);
-        if (result.ok) {
-          // Operations without required input accept anything that parses as their (empty) schema.
-          expect(contract[name].input.safeParse(payload).success).toBe(true);
-        } else {
-          expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(result, name).toMatchObject({ ok: false, error: { message: '请求的数据不符合要求，操作没有执行。' } });
+        if (!result.ok) {
+          expect(result.error.details.length, name).toBeGreaterThan(0);
+          for (const detail of result.error.details) expect(detail).toMatch(/[\u4e00-\u9fff]/);
         }
       }
     }
@@ -86,6 +88,64 @@ describe('the API contract', () => {
     });
     expect(saved.ok).toBe(true);
     expect(store.proposals.get(id).replyText).toBe('第一段\n第二段𠮷');
+  });
+});
+
+describe('templates.save', () => {
+  it('refuses, and does not store, a template whose sample render fails (the check is awaited)', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const builtin = listTemplatesOf(store).find((t) => t.kind === 'reply-letter' && t.origin === 'builtin')!;
+    const misspelt = builtin.source.replace(/^name: .*$/m, 'name: 拼错字段的答复函').replace('{{addressee}}', '{{adressee}}');
+    expect(misspelt).not.toBe(builtin.source);
+    const result = await dispatch(handlers, 'templates.save', { source: misspelt });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('adressee') } });
+    expect(store.templates.findByName('拼错字段的答复函')).toBeFalsy();
+
+    const good = builtin.source.replace(/^name: .*$/m, 'name: 改过的答复函');
+    const saved = await dispatch(handlers, 'templates.save', { source: good });
+    expect(saved.ok).toBe(true);
+    expect(store.templates.findByName('改过的答复函')?.source).toBe(good);
+  });
+});
+
+describe('proposals.get', () => {
+  it('returns the same row the session ledger holds, names and all', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const session = store.sessions.create({ name: '会议', year: 2024, categories: ['城建', '民生'] });
+    const categoryId = store.sessions.categories(session.id).find((c) => c.name === '民生')!.id;
+    const units = store.units.ensure(['区建管委', '区民政局', '区财政局']);
+    const deputies = store.deputies.ensure(['张三', '李四', '王五'], '');
+    for (let i = 1; i <= 3; i++) {
+      const id = store.proposals.insert(session.id, {
+        ...EMPTY_PROPOSAL,
+        number: String(i),
+        numberKey: String(i),
+        numberSort: i,
+        title: `建议${i}`,
+        categoryId: i === 2 ? categoryId : null,
+      });
+      store.proposals.setPeopleAndUnits(id, {
+        leadDeputies: [deputies.get(i === 2 ? '李四' : '张三')!],
+        coDeputies: i === 2 ? [deputies.get('王五')!, deputies.get('张三')!] : [],
+        leadUnit: units.get('区民政局')!,
+        coUnits: i === 2 ? [units.get('区财政局')!, units.get('区建管委')!] : [],
+      });
+    }
+    for (const row of store.proposals.ledger(session.id)) {
+      const result = await dispatch(handlers, 'proposals.get', { id: row.id });
+      expect(result.ok).toBe(true);
+      expect((result as { value: { proposal: unknown } }).value.proposal).toEqual(row);
+    }
+    const second = store.proposals.ledgerRow(store.proposals.ledger(session.id)[1]!.id);
+    expect(second).toMatchObject({
+      category: '民生',
+      leadDeputies: ['李四'],
+      coDeputies: ['王五', '张三'],
+      leadUnit: '区民政局',
+      coUnits: ['区财政局', '区建管委'],
+    });
   });
 });
 

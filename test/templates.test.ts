@@ -176,18 +176,18 @@ describe('user templates', () => {
 
     const broken = copy.source.replace('::: addressee', '::: adressee');
     const lineOfError = broken.split('\n').findIndex((l) => l.includes('adressee')) + 1;
-    expect(() => saveUserTemplate(store, broken, () => undefined)).toThrow(
+    await expect(saveUserTemplate(store, broken, () => undefined)).rejects.toThrow(
       new RegExp(`第${lineOfError}行：未知的块「adressee」`),
     );
     expect(store.templates.findByName('我的答复函')!.source).toBe(copy.source);
 
     const missingField = copy.source.replace('{{addressee}}', '{{adressee}}');
-    expect(() => saveUserTemplate(store, missingField, (t) => t.render(sampleContext(t.meta.kind)))).toThrow(
+    await expect(saveUserTemplate(store, missingField, (t) => void t.render(sampleContext(t.meta.kind)))).rejects.toThrow(
       /数据中没有「adressee」这个字段/,
     );
 
     const edited = copy.source.replace('（答复正文尚未填写）', '（正文待补）');
-    saveUserTemplate(store, edited, (t) => t.render(sampleContext(t.meta.kind)));
+    await saveUserTemplate(store, edited, (t) => void t.render(sampleContext(t.meta.kind)));
     expect(resolveTemplate(store, '我的答复函', 'reply-letter').source).toBe(edited);
     expect(() => resolveTemplate(store, '我的答复函', 'annual-report')).toThrow('是答复函模板，不能用来生成办理情况报告');
 
@@ -198,7 +198,7 @@ describe('user templates', () => {
   it('a user template named like a built-in replaces it until reset', async () => {
     const store = await newStore();
     const builtin = builtinTemplates().find((b) => b.kind === 'reply-letter')!;
-    saveUserTemplate(store, builtin.source.replace('（答复正文尚未填写）', '（自定义）'), () => undefined);
+    await saveUserTemplate(store, builtin.source.replace('（答复正文尚未填写）', '（自定义）'), () => undefined);
     expect(listTemplates(store).find((t) => t.origin === 'builtin' && t.kind === 'reply-letter')!.overridden).toBe(true);
     expect(resolveTemplate(store, undefined, 'reply-letter').source).toContain('（自定义）');
     resetTemplate(store, builtin.name);

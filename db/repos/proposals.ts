@@ -209,12 +209,40 @@ export function createProposalsRepo(db: Db, now: () => string) {
   const categoriesOfSession = db.prepare<[number], { id: number; name: string }>(
     'SELECT id, name FROM session_categories WHERE session_id = ?',
   );
+  const categoryName = db.prepare<[number], { name: string }>('SELECT name FROM session_categories WHERE id = ?');
+  const deputiesOfProposal = db.prepare<[number], { role: 'lead' | 'co'; name: string }>(
+    `SELECT pd.role, d.name FROM proposal_deputies pd JOIN deputies d ON d.id = pd.deputy_id
+      WHERE pd.proposal_id = ? ORDER BY pd.position`,
+  );
+  const unitsOfProposal = db.prepare<[number], { role: 'lead' | 'co'; name: string }>(
+    `SELECT h.role, u.name FROM handlings h JOIN units u ON u.id = h.unit_id
+      WHERE h.proposal_id = ? ORDER BY h.role = 'co', h.position`,
+  );
 
   const repo = {
     get(id: number): Proposal {
       const row = byId.get(id);
       if (!row) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);
       return fromRow(row);
+    },
+
+    /** One proposal with the names a ledger row shows: reads that row and its links only. */
+    ledgerRow(id: number): LedgerProposal {
+      const proposal = repo.get(id);
+      const row: LedgerProposal = {
+        ...proposal,
+        category: proposal.categoryId === null ? '' : (categoryName.get(proposal.categoryId)?.name ?? ''),
+        leadDeputies: [],
+        coDeputies: [],
+        leadUnit: '',
+        coUnits: [],
+      };
+      for (const d of deputiesOfProposal.all(id)) row[d.role === 'lead' ? 'leadDeputies' : 'coDeputies'].push(d.name);
+      for (const u of unitsOfProposal.all(id)) {
+        if (u.role === 'lead') row.leadUnit = u.name;
+        else row.coUnits.push(u.name);
+      }
+      return row;
     },
 
     listBySession(sessionId: number): Proposal[] {

@@ -63,10 +63,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
   };
 
   const detail = (id: number): ProposalDetail => {
-    const proposal = store.proposals.get(id);
-    const ledger = store.proposals.ledger(proposal.sessionId).find((p) => p.id === id)!;
     return {
-      proposal: ledger,
+      proposal: store.proposals.ledgerRow(id),
       handlings: store.handling.handlings(id),
       consultations: store.handling.consultations(id),
       milestones: store.handling.milestones(id),
@@ -398,9 +396,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'documents.preview': async (input) => {
       const settings = loadDocumentSettings(store);
       if (input.kind === 'reply-letter') {
-        const proposal = store.proposals.get(input.proposalId);
-        const session = store.sessions.get(proposal.sessionId);
-        const ledger = store.proposals.ledger(session.id).find((p) => p.id === proposal.id)!;
+        const ledger = store.proposals.ledgerRow(input.proposalId);
+        const session = store.sessions.get(ledger.sessionId);
         const units = new Map(store.units.list().map((u) => [u.name, u]));
         const unit = unitData(units.get(ledger.leadUnit) ?? null, ledger.leadUnit);
         const [first] = replyLetterContexts({ session, proposal: ledger, unit, leadUnit: unit, settings, today: ctx.today() });
@@ -450,16 +447,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'templates.list': () => listTemplates(store),
     'templates.save': async ({ source, basedOn }) => {
-      let checked: Promise<void> = Promise.resolve();
-      saveUserTemplate(
-        store,
-        source,
-        (template) => {
-          checked = checkWithSample(template);
-        },
-        basedOn ?? null,
-      );
-      await checked;
+      await saveUserTemplate(store, source, checkWithSample, basedOn ?? null);
       return listTemplates(store);
     },
     'templates.copy': ({ from, to }) => {

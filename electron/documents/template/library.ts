@@ -163,17 +163,18 @@ export function resolveTemplate(
 
 /**
  * Saves a user template after checking it: a template with an error is refused with its line
- * and column, and nothing is stored. `check` renders it with sample data to catch missing fields.
+ * and column, and nothing is stored. `check` renders it with sample data to catch missing fields;
+ * it is awaited before anything is written, so a check that fails late still refuses the save.
  */
-export function saveUserTemplate(
+export async function saveUserTemplate(
   store: Store,
   source: string,
-  check: (template: CompiledTemplate) => void,
+  check: (template: CompiledTemplate) => Promise<void> | void,
   basedOn: string | null = null,
-): CompiledTemplate {
+): Promise<CompiledTemplate> {
   const name = splitTemplate(source, '新模板').meta.name;
   const template = compileTemplate(source, name);
-  check(template);
+  await check(template);
   store.templates.save({ name, kind: template.meta.kind, source, basedOn });
   return template;
 }
