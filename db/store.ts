@@ -41,9 +41,14 @@ export function createStore(db: Db, options: { actor?: string; now?: () => Date 
     templates: createTemplatesRepo(db, now),
     drafts: createDraftsRepo(db, now),
     settings: createAppSettingsRepo(db, now),
-    /** Runs `work` in one transaction: all of it is written, or none. */
+    /**
+     * Runs `work` in one transaction: all of it is written, or none. It begins IMMEDIATE: the
+     * write lock is taken at the start, so a transaction that reads and then writes is never
+     * refused half-way because another process wrote in between (SQLITE_BUSY_SNAPSHOT), and
+     * waits its turn (busy_timeout) instead.
+     */
     transaction<T>(work: () => T): T {
-      return db.transaction(work)();
+      return db.transaction(work).immediate();
     },
     close(): void {
       if (db.open) db.close();

@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type OpenedStore } from '../db/store';
 import { UserError } from '../electron/domain/errors';
-import { fieldOfHeader, type LedgerField } from '../electron/ledger/columns';
+import { fieldOfHeader, LEDGER_FIELDS, type LedgerField } from '../electron/ledger/columns';
+import { columnLetter } from '../electron/ledger/header';
+
+const col = (field: LedgerField) => columnLetter(LEDGER_FIELDS.indexOf(field));
 import { ledgerWorkbook } from '../electron/ledger/export-ledger';
 import { importWorkbook, type ImportReport } from '../electron/ledger/import-ledger';
 import { readSpreadsheetBuffer, type Workbook } from '../electron/ledger/read-table';
@@ -382,6 +385,15 @@ function cellFor(field: LedgerField | null, clean = false): fc.Arbitrary<string>
     closed: fc.constantFrom('是', '否', ''),
     isKey: fc.constantFrom('是', '否', ''),
     leader: fc.constantFrom('是', '否', '副区长 王某', ''),
+    proposerCount: fc.constantFrom('1', '3', '十', ''),
+    resultOpinion: fc.constantFrom('同意', '理解', '保留', '不同意', '还行', ''),
+    replyNumber: fc.constantFrom('青府复〔2024〕12号', ''),
+    signer: fc.constantFrom('王某', ''),
+    contactPerson: fc.constantFrom('李明', ''),
+    contactPhone: fc.constantFrom('021-12345678', ''),
+    content: text(60),
+    replyText: text(60),
+    sessionLabel: fc.constantFrom('七届三次', '六届四次', ''),
     notes: text(40),
   };
   if (clean) return field ? plausible[field] : text(20);
@@ -881,7 +893,9 @@ describe('worksheet parts exceljs would expand cell by cell', () => {
     expect(report!.errors).toEqual([]);
     expect(report!.headerRow).toBe(2);
     // The merged cell's value reaches the row below it: proposal 2 would move to 单位1.
-    expect(report!.rows[1]!.changes).toEqual([{ field: 'leadUnits', header: '主办单位', before: '单位2', after: '单位1' }]);
+    expect(report!.rows[1]!.changes).toEqual([
+      { field: 'leadUnits', header: '主办单位', before: '单位2', after: '单位1', cleared: false },
+    ]);
   });
 
   it.each([
@@ -941,11 +955,6 @@ describe('files that are not what their name says', () => {
     ['a password-protected .xlsx (an OLE file with EncryptedPackage)', ole('EncryptedPackage'), '设置了打开密码'],
     ['an .xls saved under an .xlsx name', ole('Workbook'), '旧版 Excel 97-2003 格式（.xls）'],
     ['a PDF', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj'), '而是 PDF 文件'],
-    [
-      'an HTML table a web system exported as "Excel"',
-      Buffer.from('<html><body><table><tr><td>建议号</td></tr></table></body></html>'),
-      '网页（HTML）',
-    ],
     ['CSV text', Buffer.from('建议号,标题\r\n1,关于甲的建议\r\n'), '如果它是 CSV 表格，请把扩展名改为 .csv'],
     ['a .docx', craftZip([deflatedEntry('word/document.xml', '<w:document/>')]), 'Word 文档（.docx）'],
   ])('names %s', async (_name, buffer, expected) => {
@@ -1154,7 +1163,7 @@ describe('formula injection: exported cells never run as formulas', () => {
     const textOf = new Map<string, string>();
     for (const c of cells) {
       const style = Number(/ s="(\d+)"/.exec(c.attrs)?.[1] ?? 0);
-      const dateColumn = ['I', 'J', 'K'].includes(c.col);
+      const dateColumn = [col('assignedDate'), col('deadline'), col('replyDate')].includes(c.col);
       // Text columns carry the Text format (49 = "@"), header row included.
       if (!dateColumn) expect(numFmtOfStyle[style], `${c.col}${c.row}`).toBe(49);
       if (/<v>/.test(c.value) && !dateColumn) {
@@ -1163,14 +1172,14 @@ describe('formula injection: exported cells never run as formulas', () => {
       }
     }
     LEADS.forEach((lead, i) => {
-      expect(textOf.get(`B${i + 2}`)).toBe(`${lead}HYPERLINK("http://example.invalid/${i}","点击")`);
-      expect(textOf.get(`C${i + 2}`)).toBe(`${lead}张三`);
-      expect(textOf.get(`G${i + 2}`)).toBe(`${lead}SUM(A1:A9)`);
-      expect(textOf.get(`S${i + 2}`)).toBe(`${lead}cmd|' /C calc'!A0`);
+      expect(textOf.get(`${col('title')}${i + 2}`)).toBe(`${lead}HYPERLINK("http://example.invalid/${i}","点击")`);
+      expect(textOf.get(`${col('leadDeputies')}${i + 2}`)).toBe(`${lead}张三`);
+      expect(textOf.get(`${col('leadUnits')}${i + 2}`)).toBe(`${lead}SUM(A1:A9)`);
+      expect(textOf.get(`${col('notes')}${i + 2}`)).toBe(`${lead}cmd|' /C calc'!A0`);
     });
     // Stored as the clerk typed them; a carriage return becomes a line feed (the only break XML keeps).
-    expect(textOf.get('R2')).toBe('\t=1+1');
-    expect(textOf.get('E2')).toBe('\n@SUM(1)');
+    expect(textOf.get(`${col('leader')}2`)).toBe('\t=1+1');
+    expect(textOf.get(`${col('delegation')}2`)).toBe('\n@SUM(1)');
 
     // exceljs (as Excel) reads them as strings, and importing the export gives the same records.
     const check = new ExcelJS.Workbook();

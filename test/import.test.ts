@@ -5,6 +5,7 @@ import { UserError } from '../electron/domain/errors';
 import { exportLedgerFile } from '../electron/ledger/export-ledger';
 import { importLedgerFile } from '../electron/ledger/import-ledger';
 import { factsOfProposal } from '../electron/ledger/ledger-values';
+import { headerFor, LEDGER_FIELDS } from '../electron/ledger/columns';
 import { HEADER, makeXlsx, newStore, row, tempDir, writeFile, type Cell } from './helpers/fixtures';
 
 const SESSION = { sessionName: '区六届人大四次会议', year: 2019 };
@@ -82,6 +83,15 @@ describe('importing a canonical ledger', () => {
       leaderSupervised: true,
       leaderName: '副区长 王某',
       notes: '按期答复',
+      // Columns this ledger does not have: empty in a new proposal.
+      proposerCount: null,
+      resultOpinion: null,
+      replyNumber: '',
+      signer: '',
+      contactPerson: '',
+      contactPhone: '',
+      content: '',
+      replyText: '',
     });
     expect(second).toMatchObject({ number: '13', resultCode: 'B', feedback: '基本满意', published: false, leadUnit: '区交通委' });
     expect(
@@ -216,7 +226,7 @@ describe('errors: everything reported at once, nothing imported', () => {
       '第4行「答复日期」无法识别：2019-13-45',
       '第5行「办理结果」无法识别：已办（可填：解决采纳、正在解决、计划解决、留作参考，或代码 A/B/C/D）',
       '第6行「标题」不能为空',
-      '第6行「是否公开」无法识别：待定（应填“是”或“否”，也可用 √ 或留空）',
+      '第6行「是否公开」无法识别：待定（应填“是”或“否”，也可用 √ 或留空，或写“公开”“不公开”）',
       '第7行「建议号」与第3行重复：0001',
       '第8行「建议号」不能为空',
       '第8行「答复日期」早于交办日期：答复 2019-03-01，交办 2019-04-01',
@@ -374,7 +384,9 @@ describe('dry run and updates', () => {
       row({ 建议号: '1', 标题: '关于甲的建议', 主办单位: '区教育局', 会办单位: '区民政局、区财政局' }),
     ]);
     const report = await importLedgerFile(store, file, SESSION);
-    expect(report.rows[0]!.changes.map((c) => c.header)).toEqual(['会办单位', '办理结果']);
+    // The empty 办理结果 cell leaves the stored result as it is (no --clear-blanks).
+    expect(report.rows[0]!.changes.map((c) => c.header)).toEqual(['会办单位']);
+    expect(report.rows[0]!.kept).toEqual([{ field: 'result', header: '办理结果', value: '解决采纳' }]);
     const opinions = store.db
       .prepare(
         'SELECT u.name, h.role, h.opinion_text AS text FROM handlings h JOIN units u ON u.id = h.unit_id WHERE proposal_id = ? ORDER BY h.position',
@@ -474,7 +486,14 @@ describe('export and import give back the same records', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    // The nineteen first columns in their order, then what real ledgers carry besides.
+    expect(headers.slice(0, 4)).toEqual(HEADER.slice(0, 4));
+    expect(headers.filter((h) => HEADER.includes(h as string))).toEqual(HEADER);
+    expect(headers).toEqual(LEDGER_FIELDS.map((f) => headerFor(f, 'npc')));
+    expect(headers).toEqual(
+      expect.arrayContaining(['答复内容', '建议内容', '文号', '联系人', '联系电话', '签发人', '届次', '提出人数']),
+    );
     expect(sheet.getCell('A2').value).toBe('0007');
     expect(sheet.getCell('B2').value).toBe('=HYPERLINK("http://example.invalid")');
     expect(sheet.getCell('B2').formula).toBeUndefined();

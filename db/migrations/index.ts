@@ -1,5 +1,6 @@
 import { sql as initial } from './0001-initial';
 import { sql as documents } from './0002-documents';
+import { sql as ledgerFields } from './0003-ledger-fields';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'documents', sql: documents },
+  { version: 3, name: 'ledger-fields', sql: ledgerFields },
 ];

@@ -29,6 +29,10 @@ export interface ProposalFields {
   leaderSupervised: boolean;
   leaderName: string;
   feedback: string | null;
+  /** The deputy's opinion of the result (同意 / 理解 …), apart from the rating of the handling. */
+  resultOpinion: string | null;
+  /** 提案人数 as the ledger gives it; null when it does not. */
+  proposerCount: number | null;
   notes: string;
 }
 
@@ -60,6 +64,8 @@ const COLUMNS: Record<ProposalFieldKey, string> = {
   leaderSupervised: 'leader_supervised',
   leaderName: 'leader_name',
   feedback: 'feedback',
+  resultOpinion: 'result_opinion',
+  proposerCount: 'proposer_count',
   notes: 'notes',
 };
 const FIELD_KEYS = Object.keys(COLUMNS) as ProposalFieldKey[];
@@ -86,6 +92,8 @@ export const EMPTY_PROPOSAL: Omit<ProposalFields, 'number' | 'numberKey' | 'numb
   leaderSupervised: false,
   leaderName: '',
   feedback: null,
+  resultOpinion: null,
+  proposerCount: null,
   notes: '',
 };
 

@@ -5,7 +5,9 @@ import { codesFor, defaultResultLabels, type ResultCode } from '../../electron/d
 import {
   DEFAULT_SESSION_SETTINGS,
   RATE_KEYS,
+  RECORDED_FACTS,
   sessionSettingsSchema,
+  type RecordedFact,
   type RateKey,
   type Session,
   type SessionSettings,
@@ -114,6 +116,11 @@ export function createSessionsRepo(db: Db, now: () => string) {
   const baselines = db.prepare<[number], { metric: string; value: string }>(
     'SELECT metric, value FROM session_baselines WHERE session_id = ?',
   );
+  const missing = db.prepare<[number], { fact: string }>('SELECT fact FROM session_missing_facts WHERE session_id = ?');
+  const insertMissing = db.prepare<[number, string]>(
+    'INSERT OR IGNORE INTO session_missing_facts (session_id, fact) VALUES (?, ?)',
+  );
+  const deleteMissing = db.prepare<[number, string]>('DELETE FROM session_missing_facts WHERE session_id = ? AND fact = ?');
   const insertCategory = db.prepare<[number, number, string]>(
     'INSERT INTO session_categories (session_id, position, name) VALUES (?, ?, ?)',
   );
@@ -125,6 +132,7 @@ export function createSessionsRepo(db: Db, now: () => string) {
     const resultLabels: Partial<Record<ResultCode, string>> = {};
     for (const { code, label } of labels.all(row.id)) resultLabels[code] = label;
     const base: Partial<Record<RateKey, string>> = {};
+    const absent = new Set(missing.all(row.id).map((f) => f.fact));
     for (const { metric, value } of baselines.all(row.id)) {
       if ((RATE_KEYS as readonly string[]).includes(metric)) base[metric as RateKey] = value;
     }
@@ -137,6 +145,7 @@ export function createSessionsRepo(db: Db, now: () => string) {
       categories: categories.all(row.id).map((c) => c.name),
       resultLabels,
       baselines: base,
+      missingFacts: RECORDED_FACTS.filter((f) => absent.has(f)),
     };
   }
 
@@ -224,6 +233,16 @@ export function createSessionsRepo(db: Db, now: () => string) {
         deadlines.refreshSession(id);
       }
       return repo.get(id);
+    },
+
+    /** These facts are now given (by a ledger column or an edit): the statistics may report them. */
+    markGiven(id: number, facts: Iterable<RecordedFact>): void {
+      for (const fact of facts) deleteMissing.run(id, fact);
+    },
+
+    /** The ledger a session is first filled from has no column for these facts. */
+    markMissing(id: number, facts: Iterable<RecordedFact>): void {
+      for (const fact of facts) insertMissing.run(id, fact);
     },
 
     setPrevious(id: number, previousId: number | null): void {

@@ -120,6 +120,8 @@ const proposalPatch = z
     leaderSupervised: z.boolean(),
     leaderName: text(100),
     feedback: text(20).nullable(),
+    resultOpinion: text(20).nullable(),
+    proposerCount: z.number().int().min(1).max(10_000).nullable(),
     notes: text(5_000),
     category: text(100),
   })
@@ -137,6 +139,8 @@ const importInput = fileUpload.extend({
   kind: z.enum(['npc', 'cppcc']).optional(),
   sheet: z.union([z.string(), z.number().int().min(0)]).optional(),
   mapping: z.record(z.string().regex(/^\d+$/), z.enum(LEDGER_FIELDS).nullable()).optional(),
+  /** Let empty cells clear values already saved (off: a blank never erases the clerk's work). */
+  clearBlanks: z.boolean().optional(),
 });
 
 /** A batch of reply letters or co-handling opinions: run at once, or as a job with progress. */

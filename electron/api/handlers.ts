@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Store } from '../../db/store';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/connection';
@@ -10,7 +11,8 @@ import { describeReason } from '../../db/recovery';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
 import { explainSystemError } from '../domain/system-errors';
-import { parseFeedback, SCALE_NAMES } from '../domain/feedback';
+import { parseFeedback, parseResultOpinion, SCALE_NAMES } from '../domain/feedback';
+import { RECORDED_FACTS, type RecordedFact } from '../domain/session';
 import { isIsoDate } from '../domain/dates';
 import { stripControlChars } from '../domain/text';
 import { codesFor } from '../domain/result-classes';
@@ -23,7 +25,8 @@ import { generateLetters, generateRectification, generateReport, renderTemplate 
 import { letterFileName, safeFileName } from '../documents/generate/file-names';
 import { copyTemplate, listTemplates, resetTemplate, resolveTemplate, saveUserTemplate } from '../documents/template/library';
 import { ledgerWorkbook } from '../ledger/export-ledger';
-import { importWorkbook } from '../ledger/import-ledger';
+import { importWorkbook, type ImportReport } from '../ledger/import-ledger';
+import { LEDGER_FIELDS, type LedgerField } from '../ledger/columns';
 import { readSpreadsheetBuffer } from '../ledger/read-table';
 import { sessionStatistics } from '../stats/session-statistics';
 import type { Contract, ImportJobStatus, JobStatus, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
@@ -49,6 +52,18 @@ interface Job {
 }
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The editor's field that gives each recorded fact. */
+const EDITED_FACT: Record<RecordedFact, string> = {
+  category: 'category',
+  result: 'resultCode',
+  replyDate: 'replyDate',
+  published: 'published',
+  met: 'met',
+  closed: 'closed',
+  feedback: 'feedback',
+  resultOpinion: 'resultOpinion',
+};
 
 /** The operations of the contract, implemented over the records store. Plain Node, no Electron. */
 export function createHandlers(ctx: ApiContext): Handlers {
@@ -107,15 +122,20 @@ export function createHandlers(ctx: ApiContext): Handlers {
     const rows = Math.max(0, ...workbook.sheets.map((sheet) => sheet.rows.length));
     await onStage(`${dryRun ? '检查' : '检查并写入'} ${rows.toLocaleString('en-US')} 行`, steps - 1, steps);
     const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
-    return importWorkbook(store, workbook, {
+    const report = importWorkbook(store, workbook, {
       sessionName: input.sessionName,
       year: input.year,
       kind: input.kind,
       sheet: input.sheet,
-      mapping,
+      mapping: mapping && Object.keys(mapping).length > 0 ? mapping : undefined,
+      clearBlanks: input.clearBlanks,
       dryRun,
       fileName: input.fileName,
+      recall: (signature) => recallMapping(store, signature),
     });
+    // The clerk's choice of columns is kept for the next file with the same headers.
+    if (report.committed && mapping && Object.keys(mapping).length > 0) rememberMapping(store, report);
+    return report;
   };
 
   return {
@@ -237,7 +257,17 @@ export function createHandlers(ctx: ApiContext): Handlers {
         const replied = fields.replyDate !== undefined ? fields.replyDate : before.replyDate;
         if (assigned && replied && replied < assigned)
           throw new UserError(`答复日期（${replied}）早于交办日期（${assigned}），请检查。`);
+        if (fields.resultOpinion !== undefined) {
+          const opinion = fields.resultOpinion ? parseResultOpinion(fields.resultOpinion) : null;
+          if (opinion === undefined) throw new UserError(`对办理结果的意见「${fields.resultOpinion}」无法识别。`);
+          patch.resultOpinion = opinion;
+        }
         store.proposals.update(id, patch, version);
+        // A fact the clerk has entered is one the statistics may report from now on.
+        store.sessions.markGiven(
+          before.sessionId,
+          RECORDED_FACTS.filter((fact) => EDITED_FACT[fact] in fields),
+        );
         store.events.append({ entity: 'proposal', entityId: id, action: '修改', details: { fields: Object.keys(fields) } });
         return detail(id);
       }),
@@ -258,6 +288,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       store.transaction(() => {
         store.proposals.get(proposalId);
         store.handling.addConsultation({ proposalId, ...consultation });
+        if (consultation.faceToFace) store.sessions.markGiven(store.proposals.get(proposalId).sessionId, ['met']);
         store.events.append({
           entity: 'proposal',
           entityId: proposalId,
@@ -531,6 +562,21 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { file: target, bytes: fs.statSync(target).size, restartNeeded: ctx.onDatabaseMoved !== undefined };
     },
   };
+}
+
+const mappingSchema = z.object({ columns: z.record(z.string(), z.enum(LEDGER_FIELDS).nullable()) });
+const mappingKey = (signature: string) => `import.mapping.${createHash('sha256').update(signature).digest('hex').slice(0, 32)}`;
+
+/** The mapping chosen last time for a file with these headers (header text → field), or null. */
+function recallMapping(store: Store, signature: string): Record<string, LedgerField | null> | null {
+  const saved = store.settings.get(mappingKey(signature), mappingSchema, { columns: {} });
+  return Object.keys(saved.columns).length > 0 ? saved.columns : null;
+}
+
+function rememberMapping(store: Store, report: ImportReport): void {
+  const columns: Record<string, LedgerField | null> = {};
+  for (const c of report.columns) if (c.header) columns[c.header] = c.field;
+  store.settings.set(mappingKey(report.signature), mappingSchema, { columns });
 }
 
 function localIso(date: Date): string {

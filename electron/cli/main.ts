@@ -34,10 +34,11 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
 };
 
 export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
   return [
     '建议办理助手 命令行',
     '',
-    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)}${c.summary}\n           ${c.usage}`),
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}\n  ${' '.repeat(width)}${c.usage}`),
     '',
     '出错时返回非零退出码，错误信息写到标准错误输出。',
   ].join('\n');

@@ -57,21 +57,51 @@ export function fromUtcDate(date: Date): IsoDate | null {
   return fromParts(rounded.getUTCFullYear(), rounded.getUTCMonth() + 1, rounded.getUTCDate());
 }
 
+/** A time of day after the date, as database exports print it: " 10:21:35", " 0:0:0", "T08:00", ".0". */
+const TIME_OF_DAY = /^(.*\d)(?:\s+|T)\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d{1,6})?)?$/;
+const WITHOUT_YEAR = ['M月d日', 'M-d', 'M/d', 'M.d'];
+
+export interface ReadDate {
+  date: IsoDate;
+  /** True when the text had no year and `defaultYear` was taken. */
+  yearAssumed: boolean;
+}
+
 /**
- * Reads a date as real ledgers write it: 2019-3-27, 2019/3/27, 2019.3.27, 2019年3月27日,
- * 20190327, or an Excel serial number. Returns null when the text is not a real calendar date.
+ * Reads a date as real ledgers and clerks write it: 2019-3-27, 2019/3/27, 2019.3.27,
+ * 2019年3月27日, 20190327, an Excel serial number, any of these followed by a time of day, and,
+ * when `defaultYear` is given, 3月27日 or 3-27 (the session's year). Null when the text is not a
+ * real calendar date. The one date reader of the product: import and editing share it.
  */
-export function parseDateText(raw: string): IsoDate | null {
-  const text = foldForMatch(raw);
+export function readDate(raw: string, defaultYear?: number): ReadDate | null {
+  let text = foldForMatch(raw);
   if (!text) return null;
-  if (/^\d+(\.\d+)?$/.test(text) && text.length <= 7) return fromPlausibleSerial(Number(text));
+  if (/^\d+(\.\d+)?$/.test(text) && text.length <= 7) {
+    const serial = fromPlausibleSerial(Number(text));
+    return serial ? { date: serial, yearAssumed: false } : null;
+  }
+  // foldForMatch removed the space between date and time: put it back for the time pattern.
+  const spaced = raw.normalize('NFKC').trim();
+  const timed = TIME_OF_DAY.exec(spaced);
+  if (timed) text = foldForMatch(timed[1]!);
   for (const pattern of TEXT_FORMATS) {
-    const date = parse(text, pattern, new Date(2000, 0, 1));
+    const date: Date = parse(text, pattern, new Date(2000, 0, 1));
     if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 2200) {
-      return fromLocal(date);
+      return { date: fromLocal(date), yearAssumed: false };
+    }
+  }
+  if (defaultYear !== undefined && !timed) {
+    for (const pattern of WITHOUT_YEAR) {
+      const date: Date = parse(text, pattern, new Date(defaultYear, 0, 1));
+      if (isValid(date) && date.getFullYear() === defaultYear) return { date: fromLocal(date), yearAssumed: true };
     }
   }
   return null;
+}
+
+/** readDate without the year-less forms: the date, or null. */
+export function parseDateText(raw: string): IsoDate | null {
+  return readDate(raw)?.date ?? null;
 }
 
 export function addMonthsIso(iso: IsoDate, months: number): IsoDate {

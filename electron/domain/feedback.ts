@@ -2,13 +2,13 @@ import { foldForMatch } from './text';
 
 export type FeedbackScale = 'three' | 'five';
 
-/** Values of each scale in printing order; the last three-step value means "no answer". */
+/** Values of each scale in printing order. */
 export const FEEDBACK_VALUES: Record<FeedbackScale, readonly string[]> = {
   three: ['满意', '基本满意', '不满意'],
   five: ['好', '较好', '一般', '较差', '差'],
 };
 
-/** A returned "no opinion" answer: counted as not returned. */
+/** A returned "no opinion" answer (未表态): it belongs to no scale and counts as not returned. */
 export const NO_OPINION = '未表态';
 
 export const SCALE_NAMES: Record<FeedbackScale, string> = {
@@ -16,14 +16,21 @@ export const SCALE_NAMES: Record<FeedbackScale, string> = {
   five: '五级评价（好/较好/一般/较差/差）',
 };
 
+/**
+ * Other words for a value of the three-step scale. 理解 is the middle step of the 满意 / 理解 /
+ * 不满意 scale some 政协 systems use for 办理态度; the import preview says how each was read.
+ */
 const ALIASES: Record<string, string> = {
   很满意: '满意',
   非常满意: '满意',
   比较满意: '基本满意',
   基本同意: '基本满意',
+  一般满意: '基本满意',
+  理解: '基本满意',
   未反馈: NO_OPINION,
   未评价: NO_OPINION,
   未回复: NO_OPINION,
+  未测评: NO_OPINION,
 };
 
 export interface FeedbackValue {
@@ -32,9 +39,14 @@ export interface FeedbackValue {
   scale: FeedbackScale | null;
 }
 
+/** A rating as ledgers print it, without a score band in brackets: "满意(80分-100分)" → 满意. */
+export function withoutScoreBand(raw: string): string {
+  return foldForMatch(raw).replace(/[(（][^()（）]*[)）]$/, '');
+}
+
 /** Reads a 代表评价 cell. Returns null for empty, undefined when not a known value. */
 export function parseFeedback(raw: string): FeedbackValue | null | undefined {
-  const folded = foldForMatch(raw);
+  const folded = withoutScoreBand(raw);
   if (!folded) return null;
   const text = ALIASES[folded] ?? folded;
   if (text === NO_OPINION) return { value: NO_OPINION, scale: null };
@@ -42,6 +54,22 @@ export function parseFeedback(raw: string): FeedbackValue | null | undefined {
     if (FEEDBACK_VALUES[scale].includes(text)) return { value: text, scale };
   }
   return undefined;
+}
+
+/**
+ * The deputy's opinion of the result (办理结果 under 意见反馈 in some 政协 ledgers, the 同意率 of
+ * seed 000's report), kept apart from the rating of the handling.
+ */
+export const RESULT_OPINION_VALUES = ['同意', '基本同意', '理解', '保留', '不同意'] as const;
+/** Result opinions that count as agreeing for a 同意率. */
+export const AGREEING_OPINIONS: readonly string[] = ['同意'];
+
+/** Reads a result-opinion cell: one of RESULT_OPINION_VALUES or 未表态; null for empty. */
+export function parseResultOpinion(raw: string): string | null | undefined {
+  const text = withoutScoreBand(raw);
+  if (!text) return null;
+  if (['未表态', '未反馈', '未评价', '未回复'].includes(text)) return NO_OPINION;
+  return (RESULT_OPINION_VALUES as readonly string[]).includes(text) ? text : undefined;
 }
 
 /** The feedback values that count as satisfied: the top value, or the top two. */

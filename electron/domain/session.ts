@@ -71,6 +71,23 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
 export const RATE_KEYS = ['answered', 'onTime', 'closed', 'published', 'met', 'satisfied', 'resolution'] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
+/**
+ * Facts the statistics report that a ledger may simply not have. A session filled from a ledger
+ * without one of them lists it as missing until a later ledger or an edit gives it; a missing
+ * fact is "台账未提供", never "0 件".
+ */
+export const RECORDED_FACTS = [
+  'category',
+  'result',
+  'replyDate',
+  'published',
+  'met',
+  'closed',
+  'feedback',
+  'resultOpinion',
+] as const;
+export type RecordedFact = (typeof RECORDED_FACTS)[number];
+
 export interface Session extends SessionSettings {
   id: number;
   name: string;
@@ -80,6 +97,8 @@ export interface Session extends SessionSettings {
   resultLabels: Partial<Record<ResultCode, string>>;
   /** Last year's printed figures typed by hand, e.g. { resolution: '75' }. */
   baselines: Partial<Record<RateKey, string>>;
+  /** Facts no ledger and no edit has given for this session (see RECORDED_FACTS). */
+  missingFacts: RecordedFact[];
 }
 
 export function kindLabel(kind: SessionSettings['kind']): string {

@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors';
 import type { Session } from '../domain/session';
 import { stripControlChars } from '../domain/text';
 import { writeFileAtomic } from '../files/atomic-write';
-import { CANONICAL_HEADERS, LEDGER_FIELDS, type LedgerField } from './columns';
+import { headerFor, LEDGER_FIELDS, type LedgerField } from './columns';
 import { factsOfProposal, ledgerText } from './ledger-values';
 
 const DATE_FIELDS = new Set<LedgerField>(['assignedDate', 'deadline', 'replyDate']);
@@ -24,6 +24,11 @@ const WIDTHS: Partial<Record<LedgerField, number>> = {
   replyDate: 12,
   result: 12,
   feedback: 10,
+  resultOpinion: 10,
+  replyNumber: 16,
+  content: 40,
+  replyText: 60,
+  sessionLabel: 20,
   notes: 24,
 };
 
@@ -40,7 +45,7 @@ export async function ledgerWorkbook(store: Store, session: Session): Promise<Bu
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(safeSheetName(session.name), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = LEDGER_FIELDS.map((field) => ({
-    header: CANONICAL_HEADERS[field],
+    header: headerFor(field, session.kind),
     key: field,
     width: WIDTHS[field] ?? 10,
     // Every column but the dates has the Text format '@': a cell the clerk edits in Excel or WPS
@@ -58,7 +63,7 @@ export async function ledgerWorkbook(store: Store, session: Session): Promise<Bu
       } else {
         // A plain string is written as a string cell (exceljs makes formulas only from
         // { formula } objects), so a value beginning with = + - @ is never a formula.
-        values[field] = stripControlChars(ledgerText(field, facts, session.resultLabels)) || null;
+        values[field] = stripControlChars(ledgerText(field, facts, session.resultLabels, session.name)) || null;
       }
     }
     sheet.addRow(values);

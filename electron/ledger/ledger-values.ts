@@ -6,7 +6,40 @@ import type { LedgerField } from './columns';
 import type { LedgerRecord } from './parse-ledger';
 
 /** The facts a ledger row holds, whether read from a file or from the database. */
-export type LedgerFacts = Omit<LedgerRecord, 'row'>;
+export type LedgerFacts = Omit<LedgerRecord, 'row' | 'blank'>;
+
+/** The facts each ledger field sets: the one map between columns and a proposal's fields. */
+export const FACTS_OF_FIELD: Record<LedgerField, readonly (keyof LedgerFacts)[]> = {
+  number: ['number', 'numberKey', 'numberSort'],
+  title: ['title'],
+  leadDeputies: ['leadDeputies'],
+  coDeputies: ['coDeputies'],
+  proposerCount: ['proposerCount'],
+  delegation: ['delegation'],
+  category: ['category'],
+  leadUnits: ['leadUnit'],
+  coUnits: ['coUnits'],
+  assignedDate: ['assignedDate'],
+  deadline: ['deadline'],
+  replyDate: ['replyDate'],
+  result: ['resultCode'],
+  published: ['published'],
+  met: ['met'],
+  feedback: ['feedback'],
+  resultOpinion: ['resultOpinion'],
+  closed: ['closed'],
+  isKey: ['isKey'],
+  leader: ['leaderSupervised', 'leaderName'],
+  replyNumber: ['replyNumber'],
+  signer: ['signer'],
+  contactPerson: ['contactPerson'],
+  contactPhone: ['contactPhone'],
+  content: ['content'],
+  replyText: ['replyText'],
+  // Checked against the session on import; export writes the session's name.
+  sessionLabel: [],
+  notes: ['notes'],
+};
 
 export function factsOfProposal(p: LedgerProposal): LedgerFacts {
   return {
@@ -16,6 +49,7 @@ export function factsOfProposal(p: LedgerProposal): LedgerFacts {
     title: p.title,
     leadDeputies: p.leadDeputies,
     coDeputies: p.coDeputies,
+    proposerCount: p.proposerCount,
     delegation: p.delegation,
     category: p.category,
     leadUnit: p.leadUnit,
@@ -27,10 +61,17 @@ export function factsOfProposal(p: LedgerProposal): LedgerFacts {
     published: p.published,
     met: p.met,
     feedback: p.feedback,
+    resultOpinion: p.resultOpinion,
     closed: p.closed,
     isKey: p.isKey,
     leaderSupervised: p.leaderSupervised,
     leaderName: p.leaderName,
+    replyNumber: p.replyNumber,
+    signer: p.signer,
+    contactPerson: p.contactPerson,
+    contactPhone: p.contactPhone,
+    content: p.content,
+    replyText: p.replyText,
     notes: p.notes,
   };
 }
@@ -39,45 +80,51 @@ export function factsOfProposal(p: LedgerProposal): LedgerFacts {
  * A field as a ledger cell shows it. Export writes these and the import's dry run compares
  * them, so "what changes" means exactly what a clerk would see change in the spreadsheet.
  */
-export function ledgerText(field: LedgerField, facts: LedgerFacts, resultLabels: Partial<Record<ResultCode, string>>): string {
+export function ledgerText(
+  field: LedgerField,
+  facts: LedgerFacts,
+  resultLabels: Partial<Record<ResultCode, string>>,
+  sessionName = '',
+): string {
   switch (field) {
     case 'number':
       return facts.number;
-    case 'title':
-      return facts.title;
     case 'leadDeputies':
-      return joinList(facts.leadDeputies);
     case 'coDeputies':
-      return joinList(facts.coDeputies);
-    case 'delegation':
-      return facts.delegation;
-    case 'category':
-      return facts.category;
+    case 'coUnits':
+      return joinList(facts[field]);
+    case 'proposerCount':
+      return facts.proposerCount === null ? '' : String(facts.proposerCount);
     case 'leadUnits':
       return facts.leadUnit;
-    case 'coUnits':
-      return joinList(facts.coUnits);
     case 'assignedDate':
-      return facts.assignedDate ?? '';
     case 'deadline':
-      return facts.deadline ?? '';
     case 'replyDate':
-      return facts.replyDate ?? '';
+      return facts[field] ?? '';
     case 'result':
       return facts.resultCode ? (resultLabels[facts.resultCode] ?? facts.resultCode) : '';
     case 'published':
-      return formatYesNo(facts.published);
     case 'met':
-      return formatYesNo(facts.met);
-    case 'feedback':
-      return facts.feedback ?? '';
     case 'closed':
-      return formatYesNo(facts.closed);
     case 'isKey':
-      return formatYesNo(facts.isKey);
+      return formatYesNo(facts[field]);
+    case 'feedback':
+    case 'resultOpinion':
+      return facts[field] ?? '';
     case 'leader':
       return facts.leaderName || formatYesNo(facts.leaderSupervised);
+    case 'sessionLabel':
+      return sessionName;
+    case 'title':
+    case 'delegation':
+    case 'category':
+    case 'replyNumber':
+    case 'signer':
+    case 'contactPerson':
+    case 'contactPhone':
+    case 'content':
+    case 'replyText':
     case 'notes':
-      return facts.notes;
+      return facts[field];
   }
 }

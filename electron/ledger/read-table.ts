@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { UserError } from '../domain/errors';
+import { looksLikeHtml, readHtmlTables } from './read-html';
 import { isOle, isZip, prepareXlsx } from './xlsx-guard';
 
 /**
@@ -25,7 +26,7 @@ export interface Sheet {
 }
 
 export interface Workbook {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'csv' | 'html';
   /** For CSV: the text encoding it was read in. */
   encoding?: 'utf-8' | 'gb18030';
   sheets: Sheet[];
@@ -131,6 +132,17 @@ function detectDelimiter(text: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
+/**
+ * Some web exports wrap every value in quotes without doubling the quotes inside it
+ * ("关于"一网通办"的提案"); the CSV reader then keeps the outer quotes as text. A value that begins
+ * and ends with a quote and has a single quote inside is such a value: the outer pair goes.
+ */
+function unwrapQuotes(cell: string): string {
+  if (cell.length < 3 || cell[0] !== '"' || cell.at(-1) !== '"') return cell;
+  const inner = cell.slice(1, -1);
+  return /(^|[^"])"([^"]|$)/.test(inner) ? inner : cell;
+}
+
 function readCsv(buffer: Buffer, displayName: string, sheetName: string): Workbook {
   if (isZip(buffer) || isOle(buffer)) {
     throw new UserError(
@@ -173,31 +185,59 @@ function readCsv(buffer: Buffer, displayName: string, sheetName: string): Workbo
     throw new UserError(`无法读取${displayName}${line ? `第${line}行附近` : ''}：CSV 格式有误（引号不成对或分隔符混乱）。`);
   }
   const rows: TableRow[] = records
-    .map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => (c === '' ? null : c)) }))
+    .map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => (c === '' ? null : unwrapQuotes(c))) }))
     .filter((row) => row.cells.some((c) => c !== null));
   return { format: 'csv', encoding, sheets: [{ name: sheetName, rows }] };
 }
 
-/** Reads a spreadsheet from bytes; `fileName` decides the format and appears in messages. */
+/** The words every refusal of an Office 97-2003 workbook uses. */
+function oldExcelError(displayName: string, ext: string): UserError {
+  return new UserError(`暂不支持旧版 Excel 97-2003 格式（${ext}）：请在 Excel 或 WPS 中把${displayName}另存为 .xlsx 后再导入。`);
+}
+
+/** Text that a CSV reader can take: decodes, has no binary bytes and a delimiter on its first line. */
+function looksLikeCsv(buffer: Buffer): boolean {
+  const head = buffer.subarray(0, 4096);
+  if (head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return false;
+  try {
+    const firstLine = decodeCsv(head).text.split('\n', 1)[0] ?? '';
+    return /[,\t;]/.test(firstLine);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a spreadsheet from bytes; `fileName` names the format and appears in messages. What a
+ * file is, is read from its bytes: systems export HTML tables and CSV text under .xls and .xlsx
+ * names, and clerks rename files.
+ */
 export async function readSpreadsheetBuffer(buffer: Buffer, fileName: string): Promise<Workbook> {
   const displayName = `「${path.basename(fileName)}」`;
   const ext = path.extname(fileName).toLowerCase();
   if (buffer.length === 0) throw new UserError(`${displayName}是空文件，没有任何内容。`);
   if (buffer.length > MAX_FILE_BYTES) throw new UserError(`${displayName}超过 100 MB，不像是一份台账，请检查文件。`);
+  const html = () => ({ format: 'html' as const, sheets: readHtmlTables(buffer, displayName, MAX_TABLE_CELLS) });
   switch (ext) {
     case '.xlsx':
     case '.xlsm':
+      if (!isZip(buffer) && looksLikeHtml(buffer)) return html();
       return readXlsx(buffer, displayName);
     case '.csv':
     case '.txt':
       return readCsv(buffer, displayName, path.basename(fileName, ext));
+    case '.htm':
+    case '.html':
+      return html();
     case '.xls':
     case '.et':
-      // An .xlsx saved under the old extension reads as what it is.
+      // An .xlsx saved under the old extension reads as what it is; so do the HTML tables and
+      // the CSV text that web systems send with an Excel name.
       if (isZip(buffer)) return readXlsx(buffer, displayName);
-      throw new UserError(
-        `暂不支持旧版 Excel 97-2003 格式（${ext}）：请在 Excel 或 WPS 中把${displayName}另存为 .xlsx 后再导入。`,
-      );
+      if (isOle(buffer)) throw oldExcelError(displayName, ext);
+      if (looksLikeHtml(buffer)) return html();
+      if (looksLikeCsv(buffer)) return readCsv(buffer, displayName, path.basename(fileName, ext));
+      throw oldExcelError(displayName, ext);
     default:
       throw new UserError(`无法读取${displayName}：不支持的文件类型「${ext || '无扩展名'}」，台账请使用 .xlsx 或 .csv 文件。`);
   }

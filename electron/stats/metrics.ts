@@ -1,6 +1,6 @@
 import { FEEDBACK_VALUES, NO_OPINION, satisfiedValues, type FeedbackScale } from '../domain/feedback';
 import { codesFor, type ResultClassCount, type ResultCode } from '../domain/result-classes';
-import type { RateKey, SessionSettings } from '../domain/session';
+import { RECORDED_FACTS, type RateKey, type RecordedFact, type SessionSettings } from '../domain/session';
 import { distribute, percent, type Decimals, type RoundingMethod } from './rounding';
 
 /**
@@ -57,6 +57,8 @@ export interface StatsSessionInfo {
   resultLabels: Partial<Record<ResultCode, string>>;
   resultClassCount: ResultClassCount;
   feedbackScale: FeedbackScale | null;
+  /** Facts the session's records do not give (none when absent). */
+  missingFacts?: readonly RecordedFact[];
 }
 
 export interface Share {
@@ -77,6 +79,11 @@ export interface Rate {
   percent: string;
   /** What was counted over what, in words: "已答复 110 件 / 全部 114 件". */
   basis: string;
+  /**
+   * False when no ledger column and no edit said anything about what this rate counts (no
+   * 是否见面 column, say): the figure is "台账未提供", never a 0 % to print.
+   */
+  available: boolean;
 }
 
 export interface UnitStats {
@@ -109,7 +116,23 @@ export interface Statistics {
   feedbackNotReturned: number;
   rates: Record<RateKey, Rate>;
   byUnit: UnitStats[];
+  /** Which facts the records give (see Rate.available); a distribution of a missing fact is empty. */
+  recorded: Record<RecordedFact, boolean>;
 }
+
+/** The facts each rate needs. */
+export const RATE_FACTS: Record<RateKey, readonly RecordedFact[]> = {
+  answered: ['result', 'replyDate'],
+  onTime: ['replyDate'],
+  closed: ['closed'],
+  published: ['published'],
+  met: ['met'],
+  satisfied: ['feedback'],
+  resolution: ['result'],
+};
+
+/** The words the overview prints for a figure the ledger did not give. */
+export const NOT_PROVIDED = '台账未提供';
 
 export const RATE_LABELS: Record<RateKey, string> = {
   answered: '答复率',
@@ -127,8 +150,8 @@ const RESOLUTION_CODES: Record<StatsOptions['resolutionNumerator'], ResultCode[]
   ABC: ['A', 'B', 'C'],
 };
 
-function rate(label: string, numerator: number, denominator: number, decimals: Decimals, basis: string): Rate {
-  return { label, numerator, denominator, percent: percent(numerator, denominator, decimals), basis };
+function rate(label: string, numerator: number, denominator: number, decimals: Decimals, basis: string, available = true): Rate {
+  return { label, numerator, denominator, percent: percent(numerator, denominator, decimals), basis, available };
 }
 
 function resultLabel(info: StatsSessionInfo, code: ResultCode): string {
@@ -152,6 +175,9 @@ export function computeStatistics(
   options: StatsOptions,
 ): Statistics {
   const { decimals, rounding } = options;
+  const missingSet = new Set(info.missingFacts ?? []);
+  const recorded = Object.fromEntries(RECORDED_FACTS.map((f) => [f, !missingSet.has(f)])) as Record<RecordedFact, boolean>;
+  const has = (key: RateKey) => RATE_FACTS[key].some((f) => recorded[f]);
   let total = 0;
   let answered = 0;
   let onTime = 0;
@@ -187,7 +213,8 @@ export function computeStatistics(
     decimals,
     rounding,
   );
-  const byCategory = categoryRows.map((r, i) => ({ ...r, percent: categoryPercents[i]! }));
+  // Without a category column the items are not "未分类": there is no distribution to print.
+  const byCategory = recorded.category ? categoryRows.map((r, i) => ({ ...r, percent: categoryPercents[i]! })) : [];
 
   // Result classes: over all items (with a row for those not answered yet) or over answered ones.
   const codes = codesFor(info.resultClassCount);
@@ -232,17 +259,18 @@ export function computeStatistics(
 
   const all = `全部 ${total} 件`;
   const rates: Record<RateKey, Rate> = {
-    answered: rate(RATE_LABELS.answered, answered, total, decimals, `已答复 ${answered} 件 / ${all}`),
-    onTime: rate(RATE_LABELS.onTime, onTime, total, decimals, `按期答复 ${onTime} 件 / ${all}`),
-    closed: rate(RATE_LABELS.closed, closed, answered, decimals, `已办结 ${closed} 件 / 已答复 ${answered} 件`),
-    published: rate(RATE_LABELS.published, published, total, decimals, `已公开 ${published} 件 / ${all}`),
-    met: rate(RATE_LABELS.met, met, total, decimals, `与代表见面 ${met} 件 / ${all}`),
+    answered: rate(RATE_LABELS.answered, answered, total, decimals, `已答复 ${answered} 件 / ${all}`, has('answered')),
+    onTime: rate(RATE_LABELS.onTime, onTime, total, decimals, `按期答复 ${onTime} 件 / ${all}`, has('onTime')),
+    closed: rate(RATE_LABELS.closed, closed, answered, decimals, `已办结 ${closed} 件 / 已答复 ${answered} 件`, has('closed')),
+    published: rate(RATE_LABELS.published, published, total, decimals, `已公开 ${published} 件 / ${all}`, has('published')),
+    met: rate(RATE_LABELS.met, met, total, decimals, `与代表见面 ${met} 件 / ${all}`, has('met')),
     satisfied: rate(
       RATE_LABELS.satisfied,
       satisfied,
       returned,
       decimals,
       `评价为${satisfiedWord} ${satisfied} 件 / 已反馈评价 ${returned} 件`,
+      has('satisfied'),
     ),
     resolution: rate(
       options.resolutionNumerator === 'A' ? `${resultLabel(info, 'A')}率` : RATE_LABELS.resolution,
@@ -250,6 +278,7 @@ export function computeStatistics(
       total,
       decimals,
       `办理结果为${resolutionWords}的 ${resolved} 件 / ${all}`,
+      has('resolution'),
     ),
   };
 
@@ -266,6 +295,7 @@ export function computeStatistics(
     feedbackNotReturned: total - returned,
     rates,
     byUnit: computeUnitStats(info, units, codes, satisfiedSet, decimals),
+    recorded,
   };
 }
 

@@ -60,6 +60,7 @@ export function statisticsOf(store: Store, session: Session, options: StatsOptio
       resultLabels: session.resultLabels,
       resultClassCount: session.resultClassCount,
       feedbackScale: session.feedbackScale,
+      missingFacts: session.missingFacts,
     },
     store.stats.cube(session.id),
     { lead: store.stats.leadUnits(session.id), co: store.stats.coUnits(session.id), names: store.stats.unitNames() },
@@ -72,7 +73,7 @@ function compare(store: Store, session: Session, current: Statistics, options: S
   const previousStats = previous ? statisticsOf(store, previous, options) : null;
   const rates: Partial<Record<RateKey, RateChange>> = {};
   for (const key of RATE_KEYS) {
-    if (current.rates[key].denominator === 0) continue;
+    if (current.rates[key].denominator === 0 || !current.rates[key].available) continue;
     const baseline = session.baselines[key];
     if (baseline !== undefined) {
       rates[key] = { ...compareRates(current.rates[key].percent, baseline), source: 'baseline' };

@@ -28,6 +28,7 @@ const SAMPLE_SESSION: Session = {
   categories: ['经济发展', '城市建设与管理'],
   resultLabels: defaultResultLabels(4),
   baselines: { resolution: '75', published: '90' },
+  missingFacts: [],
 };
 
 const SAMPLE_PROPOSAL: LedgerProposal = {
