@@ -169,9 +169,15 @@ describe('every figure in the report is the statistics engine’s figure', () =>
     const text = docxText(reportFile).replace(/\n/g, '');
     const stats = sessionStatistics(store, current, TODAY);
     expect(text).toContain(`共收到代表建议${stats.total}件`);
-    for (const c of stats.byCategory) expect(text).toContain(`涉及${c.label}方面的${c.count}件，占${c.percent}%`);
-    for (const r of stats.byResult.filter((r) => r.code)) expect(text).toContain(`“${r.label}”的${r.count}件，占${r.percent}%`);
-    for (const f of stats.feedback) expect(text).toContain(`评价为“${f.label}”的${f.count}件，占${f.percent}%`);
+    // Every share names its denominator: categories and results are over all items here.
+    for (const c of stats.byCategory.filter((c) => c.count > 0))
+      expect(text).toContain(`涉及${c.label}方面的${c.count}件，占总数的${c.percent}%`);
+    for (const r of stats.byResult.filter((r) => r.code && r.count > 0))
+      expect(text).toContain(`“${r.label}”的${r.count}件，占总数的${r.percent}%`);
+    expect(text).not.toContain('在已答复的建议中');
+    for (const f of stats.feedback.filter((f) => f.count > 0))
+      expect(text).toContain(`评价为“${f.label}”的${f.count}件，占${f.percent}%`);
+    expect(text).toContain(`在反馈意见的${stats.feedbackReturned}件中`);
     for (const key of ['onTime', 'resolution', 'published', 'met', 'satisfied'] as const) {
       expect(text).toContain(
         `${stats.rates[key].label}${key === 'resolution' || key === 'satisfied' ? '为' : ''}${stats.rates[key].percent}%`,
@@ -301,7 +307,12 @@ describe('hostile text does not break a file', () => {
     });
     const result = await generateLetters(local, { session, outDir: tempDir(), kind: 'reply-letter', today: TODAY });
     expect(result.warnings).toEqual(['1：缺少答复正文、文号、办理结果']);
-    expect(docxText(result.files[0]!)).toContain('（答复正文尚未填写）');
+    expect(result.incomplete).toEqual(['1（区甲局）']);
+    const text = docxText(result.files[0]!).replace(/\n/g, '');
+    // The opening, a marked place for the body, and the closing are all there.
+    expect(text).toContain('收悉。经认真研究，现答复如下：');
+    expect(text).toContain('【此处填写答复正文');
+    expect(text).toContain('感谢你们对我们工作的关心和支持');
   });
 });
 
@@ -336,11 +347,15 @@ describe('batches, file names and settings', () => {
     });
     saveDocumentSettings(store, DEFAULT_DOCUMENT_SETTINGS);
     const names = result.files.map((f) => path.basename(f));
-    expect(names).toHaveLength(3);
+    // One letter to each who signed: both lead deputies of 0004, and everyone on 0005.
+    const fifth = store.proposals.ledger(current.id).find((p) => p.number === '0005')!;
+    const fifthPeople = [...fifth.leadDeputies, ...fifth.coDeputies];
+    expect(names).toHaveLength(2 + (fifthPeople.length > 1 ? fifthPeople.length : 1));
     expect(names[0]).toMatch(/^0004-.*-联名代表甲\.docx$/);
     expect(names[1]).toMatch(/^0004-.*-联名代表乙\.docx$/);
-    expect(names[2]).toMatch(/^0005-/);
+    expect(names.slice(2).every((n) => n.startsWith('0005-'))).toBe(true);
     expect(docxText(result.files[0]!)).toContain('联名代表甲代表：');
+    expect(docxText(result.files[0]!).replace(/\n/g, '')).toContain('您在区七届人大三次会议上提出的《');
     const { unzipSync } = await import('fflate');
     expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip)))).sort()).toEqual([...names].sort());
     await expect(

@@ -186,7 +186,8 @@ describe('user templates', () => {
       /数据中没有「adressee」这个字段/,
     );
 
-    const edited = copy.source.replace('（答复正文尚未填写）', '（正文待补）');
+    const edited = copy.source.replace('感谢{{you}}', '衷心感谢{{you}}');
+    expect(edited).not.toBe(copy.source);
     await saveUserTemplate(store, edited, (t) => void t.render(sampleContext(t.meta.kind)));
     expect(resolveTemplate(store, '我的答复函', 'reply-letter').source).toBe(edited);
     expect(() => resolveTemplate(store, '我的答复函', 'annual-report')).toThrow('是答复函模板，不能用来生成办理情况报告');
@@ -198,7 +199,7 @@ describe('user templates', () => {
   it('a user template named like a built-in replaces it until reset', async () => {
     const store = await newStore();
     const builtin = builtinTemplates().find((b) => b.kind === 'reply-letter')!;
-    await saveUserTemplate(store, builtin.source.replace('（答复正文尚未填写）', '（自定义）'), () => undefined);
+    await saveUserTemplate(store, builtin.source.replace('【此处填写答复正文', '（自定义）【此处填写答复正文'), () => undefined);
     expect(listTemplates(store).find((t) => t.origin === 'builtin' && t.kind === 'reply-letter')!.overridden).toBe(true);
     expect(resolveTemplate(store, undefined, 'reply-letter').source).toContain('（自定义）');
     resetTemplate(store, builtin.name);

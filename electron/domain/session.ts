@@ -1,3 +1,4 @@
+import { termsOf } from './terms';
 import { z } from 'zod';
 import type { ResultCode } from './result-classes';
 
@@ -102,10 +103,10 @@ export interface Session extends SessionSettings {
 }
 
 export function kindLabel(kind: SessionSettings['kind']): string {
-  return kind === 'npc' ? '人大代表建议' : '政协提案';
+  return termsOf(kind).kindLabel;
 }
 
 /** 建议 or 提案, for sentences like "共收到建议67件". */
 export function itemWord(kind: SessionSettings['kind']): string {
-  return kind === 'npc' ? '建议' : '提案';
+  return termsOf(kind).item;
 }

@@ -68,6 +68,11 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
       `已生成${kindWord} ${result.files.length} 份，保存在「${outDir}」。${result.zipFile ? `另打包为「${result.zipFile}」。` : ''}`,
     );
     if (result.skipped.length) io.out(`未生成（${result.skipped.length} 件）：${result.skipped.join('、')}`);
+    if (result.incomplete.length) {
+      io.out(
+        `其中 ${result.incomplete.length} 份还没有正文（已留出位置并标明，补齐后才能发出）：${result.incomplete.slice(0, 30).join('、')}${result.incomplete.length > 30 ? '……' : ''}`,
+      );
+    }
     if (result.warnings.length) {
       io.out(`请注意，以下 ${result.warnings.length} 份内容不全：`);
       for (const warning of result.warnings.slice(0, 30)) io.out(`  ${warning}`);

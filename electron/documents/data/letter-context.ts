@@ -2,7 +2,9 @@ import type { LedgerProposal } from '../../../db/repos/proposals';
 import type { Handling } from '../../../db/repos/handling';
 import type { Unit } from '../../../db/repos/units';
 import { numberForTitle } from '../../domain/proposal-number';
+import { letterOf } from '../../domain/result-classes';
 import type { Session } from '../../domain/session';
+import { isOrganisation, termsOf, type Terms } from '../../domain/terms';
 import type { IsoDate } from '../../domain/dates';
 import type { DocumentSettings } from '../settings';
 
@@ -18,6 +20,8 @@ export type UnitData = Omit<Unit, 'id'>;
 export interface LetterContext {
   options: { decimals: number };
   session: { name: string; year: number; kind: 'npc' | 'cppcc'; itemWord: string; issuingBody: string };
+  /** 建议 / 提案, 代表 / 委员 …: the words of this kind of session. */
+  terms: Terms;
   proposal: {
     number: string;
     numberPlain: string;
@@ -38,13 +42,17 @@ export interface LetterContext {
   };
   /** 第12号代表建议 / 第12号提案 */
   itemTitle: string;
-  /** 张三代表 / 张三、李四代表 / 王五委员 */
+  /** 张三代表 / 张三等3名代表 / 王五委员 / 民进区委 */
   addressee: string;
+  /** 您 for one person, 你们 for several or for an organisation. */
+  you: string;
   unit: UnitData;
   /** For a co-handling opinion: the lead unit it goes to. */
   leadUnit: UnitData;
   replyNumber: string;
   replyText: string;
+  /** False when the reply text is not written yet: the letter then marks the place for it. */
+  complete: boolean;
   /** The printed class mark (A/B/C/D or the office's own labels), empty without a result. */
   mark: string;
   letterDate: IsoDate;
@@ -63,9 +71,13 @@ export function unitData(unit: Unit | null, name: string): UnitData {
   };
 }
 
-function addressee(names: string[], session: Session): string {
-  const title = session.kind === 'npc' ? '代表' : '委员';
-  return names.length ? `${names.join('、')}${title}` : `各位${title}`;
+/** How a letter addresses the proposers: one name, "张三等3名代表", or an organisation's name. */
+function addressing(names: string[], count: number | null, terms: Terms): { addressee: string; you: string } {
+  const total = Math.max(names.length, count ?? 0);
+  if (names.length === 0) return { addressee: `各位${terms.member}`, you: '你们' };
+  const [first] = names as [string];
+  if (total <= 1) return isOrganisation(first) ? { addressee: first, you: '你们' } : { addressee: `${first}${terms.member}`, you: '您' };
+  return { addressee: `${first}等${total}名${terms.member}`, you: '你们' };
 }
 
 interface LetterInput {
@@ -80,15 +92,17 @@ interface LetterInput {
 function baseContext({ session, proposal, unit, leadUnit, settings, today }: LetterInput): LetterContext {
   const plain = numberForTitle(proposal.number);
   const result = proposal.resultCode;
+  const terms = termsOf(session.kind);
   return {
     options: { decimals: session.decimals },
     session: {
       name: session.name,
       year: session.year,
       kind: session.kind,
-      itemWord: session.kind === 'npc' ? '建议' : '提案',
+      itemWord: terms.item,
       issuingBody: session.issuingBody,
     },
+    terms,
     proposal: {
       number: proposal.number,
       numberPlain: plain,
@@ -107,31 +121,37 @@ function baseContext({ session, proposal, unit, leadUnit, settings, today }: Let
       isKey: proposal.isKey,
       leaderName: proposal.leaderName,
     },
-    itemTitle: session.kind === 'npc' ? `第${plain}号代表建议` : `第${plain}号提案`,
-    addressee: addressee(proposal.leadDeputies, session),
+    itemTitle: `第${plain}号${terms.itemTerm}`,
+    ...addressing([...proposal.leadDeputies, ...proposal.coDeputies], proposal.proposerCount, terms),
     unit,
     leadUnit,
     replyNumber: proposal.replyNumber,
     replyText: proposal.replyText,
-    mark: result ? settings.markLabels[result] : '',
+    complete: proposal.replyText.trim() !== '',
+    // A three-class session prints its classes A/B/C: the stored D (留作参考) is its C.
+    mark: result ? settings.markLabels[letterOf(result, session.resultClassCount) as keyof DocumentSettings['markLabels']] : '',
     letterDate: proposal.replyDate ?? today,
     contact: {
       person: proposal.contactPerson || unit.contactPerson,
       phone: proposal.contactPhone || unit.contactPhone,
     },
-    copyTo: unit.copyTo,
+    copyTo: unit.copyTo || settings.letterCopyTo[session.kind],
   };
 }
 
 /**
- * The reply letters of one proposal: one naming all lead deputies, or one per lead deputy when
- * the office answers joint proposals separately. `suffix` tells the files apart.
+ * The reply letters of one proposal: one to all who proposed it, or one to each of them (lead
+ * deputies and co-signers) when the office answers joint proposals person by person. `suffix`
+ * tells the files apart.
  */
 export function replyLetterContexts(input: LetterInput): { suffix: string; context: LetterContext }[] {
   const context = baseContext(input);
-  const deputies = input.proposal.leadDeputies;
-  if (input.settings.jointLetters === 'per-deputy' && deputies.length > 1) {
-    return deputies.map((name) => ({ suffix: `-${name}`, context: { ...context, addressee: addressee([name], input.session) } }));
+  const people = [...input.proposal.leadDeputies, ...input.proposal.coDeputies];
+  if (input.settings.jointLetters === 'per-deputy' && people.length > 1) {
+    return people.map((name) => ({
+      suffix: `-${name}`,
+      context: { ...context, ...addressing([name], 1, context.terms) },
+    }));
   }
   return [{ suffix: '', context }];
 }
@@ -142,8 +162,10 @@ export function cohandlingContext(input: LetterInput, handling: Handling): Lette
   return {
     ...context,
     addressee: input.leadUnit.fullName,
+    you: '你单位',
     replyNumber: '',
     replyText: handling.opinionText,
+    complete: handling.opinionText.trim() !== '',
     mark: '',
     letterDate: handling.opinionDate ?? input.today,
     contact: { person: input.unit.contactPerson, phone: input.unit.contactPhone },

@@ -1,5 +1,7 @@
 import type { IsoDate } from '../../domain/dates';
+import { letterOf } from '../../domain/result-classes';
 import { RATE_KEYS, type RateKey, type Session } from '../../domain/session';
+import { termsOf, type Terms } from '../../domain/terms';
 import type { SessionStatistics } from '../../stats/session-statistics';
 
 /**
@@ -27,11 +29,24 @@ export interface RateData {
   previous: string | null;
   /** 提高10.1个百分点 / 下降… / 持平, or '' without a comparison. */
   change: string;
+  /** False when the ledger gave nothing this rate counts: the report leaves its sentence out. */
+  available: boolean;
 }
+
+type ShareRow = { label: string; count: number; percent: string };
 
 export interface ReportContext {
   options: { decimals: number; rounding: string };
   session: { name: string; year: number; itemWord: string; deputyWord: string; issuingBody: string };
+  /** 代表建议 / 提案, 代表 / 委员, 代表团 / 界别 … */
+  terms: Terms;
+  /**
+   * What the records give: a sentence about a fact no ledger column gave ("见面率0.0%" from a
+   * ledger without 是否见面) is left out rather than printed as a fact.
+   */
+  provided: { category: boolean; result: boolean; answered: boolean; onTime: boolean; closed: boolean; published: boolean; met: boolean; feedback: boolean };
+  /** Result shares are over the answered items (true) or over all items (false): the sentence says which. */
+  resultShareOverAnswered: boolean;
   previousSession: string | null;
   addressee: string;
   reportDate: IsoDate;
@@ -39,11 +54,19 @@ export interface ReportContext {
   answered: number;
   unanswered: number;
   allAnswered: boolean;
-  categories: { label: string; count: number; percent: string }[];
-  results: { code: string; label: string; count: number; percent: string }[];
-  feedback: { label: string; count: number; percent: string }[];
+  /** Categories with at least one item (allCategories has every category of the session). */
+  categories: ShareRow[];
+  allCategories: ShareRow[];
+  /** Result classes with at least one item, their letter as the session prints it (allResults: every class). */
+  results: (ShareRow & { code: string; letter: string })[];
+  allResults: (ShareRow & { code: string; letter: string })[];
+  /** Feedback values given at least once (allFeedback: the whole scale). */
+  feedback: ShareRow[];
+  allFeedback: ShareRow[];
   feedbackReturned: number;
   rates: Record<RateKey, RateData>;
+  /** The rates in the order the statistics tables list them. */
+  rateRows: RateData[];
   units: {
     unit: string;
     leadCount: number;
@@ -52,7 +75,9 @@ export interface ReportContext {
     onTimePercent: string;
     satisfiedPercent: string;
   }[];
-  resultCodes: { code: string; label: string }[];
+  resultCodes: { code: string; letter: string; label: string }[];
+  /** The per-unit table's column widths, one result column per class of the session. */
+  unitTableWidths: string;
   deadlines: { overdue: number; dueSoon: number; late: number };
   narrative: Record<NarrativeSection, string>;
 }
@@ -62,8 +87,9 @@ export function reportContext(
   stats: SessionStatistics,
   drafts: Record<string, string>,
   reportDate: IsoDate,
-  addressee = '区人大常委会',
+  addressee = termsOf(session.kind).reportAddressee,
 ): ReportContext {
+  const terms = termsOf(session.kind);
   const rates = Object.fromEntries(
     RATE_KEYS.map((key) => {
       const rate = stats.rates[key];
@@ -78,20 +104,37 @@ export function reportContext(
           basis: rate.basis,
           previous: change?.previous ?? null,
           change: change?.text ?? '',
+          available: rate.available,
         },
       ];
     }),
   ) as Record<RateKey, RateData>;
-  const codes = stats.byResult.filter((r) => r.code !== null);
+  const codes = stats.byResult
+    .filter((r) => r.code !== null)
+    .map((r) => ({ code: r.code!, letter: letterOf(r.code!, session.resultClassCount), label: r.label, count: r.count, percent: r.percent }));
+  const nonZero = <T extends { count: number }>(rows: T[]) => rows.filter((r) => r.count > 0);
+  const recorded = stats.recorded;
   return {
     options: { decimals: stats.options.decimals, rounding: stats.options.rounding },
     session: {
       name: session.name,
       year: session.year,
-      itemWord: session.kind === 'npc' ? '建议' : '提案',
-      deputyWord: session.kind === 'npc' ? '代表' : '委员',
+      itemWord: terms.item,
+      deputyWord: terms.member,
       issuingBody: session.issuingBody,
     },
+    terms,
+    provided: {
+      category: recorded.category,
+      result: recorded.result,
+      answered: stats.rates.answered.available,
+      onTime: stats.rates.onTime.available,
+      closed: stats.rates.closed.available,
+      published: stats.rates.published.available,
+      met: stats.rates.met.available,
+      feedback: stats.rates.satisfied.available,
+    },
+    resultShareOverAnswered: stats.options.resultShareBase === 'answered',
     previousSession: stats.comparison.previousSession,
     addressee,
     reportDate,
@@ -99,11 +142,15 @@ export function reportContext(
     answered: stats.answered,
     unanswered: stats.total - stats.answered,
     allAnswered: stats.total > 0 && stats.answered === stats.total,
-    categories: stats.byCategory,
-    results: codes.map((r) => ({ code: r.code!, label: r.label, count: r.count, percent: r.percent })),
-    feedback: stats.feedback,
+    categories: nonZero(stats.byCategory),
+    allCategories: stats.byCategory,
+    results: nonZero(codes),
+    allResults: codes,
+    feedback: nonZero(stats.feedback),
+    allFeedback: stats.feedback,
     feedbackReturned: stats.feedbackReturned,
     rates,
+    rateRows: RATE_KEYS.map((key) => rates[key]),
     units: stats.byUnit
       .filter((u) => u.leadCount > 0)
       .map((u) => ({
@@ -114,7 +161,8 @@ export function reportContext(
         onTimePercent: u.leadCount ? `${u.onTimeRate.percent}%` : '—',
         satisfiedPercent: u.feedbackReturned ? `${u.satisfiedRate.percent}%` : '—',
       })),
-    resultCodes: codes.map((r) => ({ code: r.code!, label: r.label })),
+    resultCodes: codes.map((r) => ({ code: r.code, letter: r.letter, label: r.label })),
+    unitTableWidths: ['7', '2', '2', ...codes.map(() => '2'), '3', '3'].join(','),
     deadlines: {
       overdue: stats.deadlines.counts.overdue,
       dueSoon: stats.deadlines.counts['due-soon'],

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../domain/dates';
 import { UserError } from '../../domain/errors';
 import { parseProposalNumber } from '../../domain/proposal-number';
 import type { Session } from '../../domain/session';
+import { termsOf } from '../../domain/terms';
 import { removeStaleTemps, writeFileAtomic } from '../../files/atomic-write';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { cohandlingContext, replyLetterContexts, unitData, type LetterContext } from '../data/letter-context';
@@ -71,6 +72,11 @@ export interface BatchResult {
   skipped: string[];
   /** Files written with something missing a clerk should know about. */
   warnings: string[];
+  /**
+   * Letters written without their body (no reply text yet): they carry a marked place for it
+   * and cannot go out as they are. One entry per letter, "0012（区教育局）".
+   */
+  incomplete: string[];
   zipFile: string | null;
   cancelled: boolean;
 }
@@ -79,6 +85,8 @@ interface LetterJob {
   fileName: string;
   context: LetterContext;
   warning: string | null;
+  /** For a letter without its body: who it is, for the batch's list. */
+  incomplete: string | null;
 }
 
 function selectProposals(ledger: LedgerProposal[], only: string[] | undefined): { chosen: LedgerProposal[]; missing: string[] } {
@@ -117,6 +125,9 @@ function letterJobs(
           fileName: letterFileName(proposal.number, proposal.title, suffix),
           context,
           warning: missing.length ? `${proposal.number}：缺少${missing.join('、')}` : null,
+          incomplete: context.complete
+            ? null
+            : `${proposal.number}（${proposal.leadUnit}${suffix ? `，致${suffix.slice(1)}` : ''}）`,
         });
       }
     } else {
@@ -124,10 +135,12 @@ function letterJobs(
       if (handlings.length === 0) continue;
       for (const handling of handlings) {
         const unit = unitData(units.get(handling.unit) ?? null, handling.unit);
+        const context = cohandlingContext({ ...input, unit }, handling);
         jobs.push({
           fileName: letterFileName(proposal.number, proposal.title, `-会办意见-${handling.unit}`),
-          context: cohandlingContext({ ...input, unit }, handling),
+          context,
           warning: handling.opinionText ? null : `${proposal.number}（${handling.unit}）：缺少会办意见正文`,
+          incomplete: context.complete ? null : `${proposal.number}（${handling.unit}）`,
         });
       }
     }
@@ -162,7 +175,7 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
       );
     }
   }
-  const result: BatchResult = { files: [], skipped, warnings: [], zipFile: null, cancelled: false };
+  const result: BatchResult = { files: [], skipped, warnings: [], incomplete: [], zipFile: null, cancelled: false };
   const written: (Uint8Array | null)[] = new Array(jobs.length).fill(null);
   const done: boolean[] = new Array(jobs.length).fill(false);
   let count = 0;
@@ -196,6 +209,7 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
     if (!done[i]) return;
     result.files.push(targets[i]!);
     if (job.warning) result.warnings.push(job.warning);
+    if (job.incomplete) result.incomplete.push(job.incomplete);
   });
   if (options.zipFile && !result.cancelled) {
     const entries = Object.fromEntries(jobs.map((job, i) => [job.fileName, written[i]!]));
@@ -222,7 +236,12 @@ export async function generateReport(
   const stats = sessionStatistics(store, options.session, options.today);
   const context = reportContext(options.session, stats, store.drafts.get(options.session.id), options.today);
   await ensureFolder(path.dirname(path.resolve(options.out)));
-  const bytes = await renderTemplate(template, context, settings, `${options.session.name}代表建议办理情况报告`);
+  const bytes = await renderTemplate(
+    template,
+    context,
+    settings,
+    `${options.session.name}${termsOf(options.session.kind).itemTerm}办理情况报告`,
+  );
   await writeFileAtomic(options.out, bytes);
   return { file: options.out, context };
 }

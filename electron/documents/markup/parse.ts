@@ -346,7 +346,8 @@ class Walker {
     }
     let widths = Array.from({ length: columns }, () => 1);
     if (attrs.widths !== undefined) {
-      widths = attrs.widths.split(',').map(Number);
+      // Filled in from data, the commas arrive escaped for the markup ("7\,2\,2").
+      widths = attrs.widths.replace(/\\(.)/g, '$1').split(',').map(Number);
       if (widths.length !== columns || widths.some((w) => !Number.isFinite(w) || w <= 0)) {
         throw new MarkupError(`表格的 widths=${attrs.widths} 应当是 ${columns} 个用逗号分隔的正数（每列一个）`, lineOf(open));
       }
