@@ -182,6 +182,14 @@ describe('command line', () => {
     expect(stats.byUnit.length).toBeGreaterThan(15);
     expect(stats.comparison.previousSession).toBe('区七届人大二次会议');
     expect(stats.deadlines.counts['on-time']).toBeGreaterThan(150);
+    // Every file and folder it lists is there under the name it prints.
+    const listed = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('  /'))
+      .map((line) => line.trim().replace(/[\\/]?（.*$/, ''));
+    expect(listed.length).toBeGreaterThanOrEqual(10);
+    for (const file of listed) expect(fs.existsSync(file), file).toBe(true);
+    expect(listed).toEqual(expect.arrayContaining([path.join(out, '答复函'), path.join(out, '统计表-区七届人大三次会议.docx')]));
     // The same day gives the same demo.
     const again = tempDir();
     await cli('demo', '--out', again, '--today', '2024-07-15');
@@ -225,6 +233,9 @@ describe('command line', () => {
     const help = spawnSync(process.execPath, ['bin/jianyi.js', 'help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('import');
+    // Each command name stands apart from its description, the long ones too.
+    for (const name of ['rectification', 'templates', 'import'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} {2,}\\S`, 'm'));
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, fromExcelSerial, parseDateText } from '../electron/domain/dates';
+import { formatChineseDate, fromExcelSerial, parseDateText, readDate } from '../electron/domain/dates';
 import { parseFeedback } from '../electron/domain/feedback';
 import { parseProposalNumber } from '../electron/domain/proposal-number';
-import { defaultResultLabels, parseResult } from '../electron/domain/result-classes';
+import { defaultResultLabels, labelsShowCForReference, parseResult, readResult } from '../electron/domain/result-classes';
+import { readSessionOrdinal, sameSession } from '../electron/domain/session-ordinal';
 import { splitList, stripControlChars } from '../electron/domain/text';
 import { parseYesNo } from '../electron/domain/yes-no';
 import { deadlineState, nextFollowUp, replyDeadline, returnDeadline } from '../electron/domain/deadlines';
@@ -35,11 +36,71 @@ describe('dates as ledgers write them', () => {
   it('prints dates without leading zeros', () => expect(formatChineseDate('2024-03-05')).toBe('2024年3月5日'));
 });
 
+describe('result cells as real ledgers write them', () => {
+  const four = { labels: defaultResultLabels(4), count: 4 as const };
+  const three = { labels: defaultResultLabels(3), count: 3 as const };
+  it.each([
+    ['A（已解决或采纳）', 'A', 'A'],
+    ['A类', 'A', 'A'],
+    ['甲类', 'A', 'A'],
+    ['已答复-A', 'A', 'A'],
+    ['A.解决或基本解决', 'A', 'A'],
+    ['B.列入计划拟解决', 'C', 'B'],
+    ['C.因条件所限等原因暂不能解决，留作参考', 'D', 'D'],
+    ['解决或采纳', 'A', 'A'],
+    ['列入计划拟解决', 'C', 'B'],
+    ['列入计划', 'C', 'B'],
+    ['因条件限制无法解决', 'D', 'D'],
+    ['C', 'C', 'D'],
+  ])('%s → %s in four classes, %s in three', (text, inFour, inThree) => {
+    expect(readResult(text, four)?.code).toBe(inFour);
+    expect(readResult(text, three)?.code).toBe(inThree);
+  });
+  it('reads 处理中 as not answered, refuses what it cannot read, and a file’s C.…留作参考 makes its bare C 留作参考', () => {
+    expect(readResult('处理中', four)).toEqual({ code: null, by: 'pending' });
+    for (const text of ['其他', '不予采纳', '已办', 'E']) expect(readResult(text, four)).toBeUndefined();
+    expect(readResult('C', { ...four, cMeansReference: true })?.code).toBe('D');
+    expect(labelsShowCForReference(['A.解决或基本解决', 'C.因条件所限等原因暂不能解决，留作参考'])).toBe(true);
+    expect(labelsShowCForReference(['A', 'C', '计划解决'])).toBe(false);
+  });
+});
+
+describe('dates with a time of day, or without a year', () => {
+  it.each([
+    ['2020-01-08 10:21:35', '2020-01-08'],
+    ['2013-01-20 0:0:0', '2013-01-20'],
+    ['2013-01-10 14:22:05.0', '2013-01-10'],
+    ['2019/3/27 10:00', '2019-03-27'],
+  ])('%s → %s', (text, iso) => expect(readDate(text)).toEqual({ date: iso, yearAssumed: false }));
+  it('takes the session’s year only when asked, and says so', () => {
+    expect(readDate('3月27日')).toBeNull();
+    expect(readDate('3月27日', 2024)).toEqual({ date: '2024-03-27', yearAssumed: true });
+    expect(readDate('2月30日', 2024)).toBeNull();
+  });
+});
+
+describe('届次', () => {
+  it('reads 届 and 次 in Chinese numerals or digits and tells sessions apart', () => {
+    expect(readSessionOrdinal('区十六届人大六次会议')).toEqual({ term: 16, meeting: 6 });
+    expect(readSessionOrdinal('三届一次')).toEqual({ term: 3, meeting: 1 });
+    expect(readSessionOrdinal('第14届第5次会议')).toEqual({ term: 14, meeting: 5 });
+    expect(sameSession(readSessionOrdinal('十四届五次'), readSessionOrdinal('区政协十四届五次会议'))).toBe(true);
+    expect(sameSession(readSessionOrdinal('十四届四次'), readSessionOrdinal('区政协十四届五次会议'))).toBe(false);
+    expect(sameSession(readSessionOrdinal('第五次会议'), readSessionOrdinal('区十四届人大五次会议'))).toBe(true);
+  });
+});
+
 describe('cell values', () => {
   it('reads yes and no', () => {
     for (const yes of ['是', '√', '✓', 'Y', '1', ' 是 ']) expect(parseYesNo(yes)).toBe(true);
     for (const no of ['否', '', '×', 'N', '0', '空']) expect(parseYesNo(no)).toBe(false);
     expect(parseYesNo('待定')).toBeNull();
+    // A column's own words: 依申请公开 is not proactive publication.
+    expect(
+      ['可公开', '主动公开', '可以网上公开', '依申请公开', '不予公开', '禁止网上公开'].map((w) => parseYesNo(w, 'published')),
+    ).toEqual([true, true, true, false, false, false]);
+    expect(['已走访', '委员本人提出不需要走访', '未见面'].map((w) => parseYesNo(w, 'met'))).toEqual([true, false, false]);
+    expect(parseYesNo('已走访')).toBeNull();
   });
 
   it('splits units and deputies on every accepted separator', () => {
@@ -77,9 +138,11 @@ describe('cell values', () => {
     expect(parseResult('留作参考', labels, 4)).toBe('D');
     expect(parseResult('', labels, 4)).toBeNull();
     expect(parseResult('已办', labels, 4)).toBeUndefined();
-    // A three-class session folds the planned class into B.
+    // A three-class session folds the planned class into B; its letters are A/B/C with C for
+    // 留作参考 (stored as D), as the three-class systems print them.
     expect(parseResult('计划解决', defaultResultLabels(3), 3)).toBe('B');
-    expect(parseResult('C', defaultResultLabels(3), 3)).toBe('B');
+    expect(parseResult('C', defaultResultLabels(3), 3)).toBe('D');
+    expect(parseResult('D', defaultResultLabels(3), 3)).toBe('D');
     // A session's own label wins.
     expect(parseResult('已落实', { ...labels, A: '已落实' }, 4)).toBe('A');
   });

@@ -456,7 +456,21 @@ describe('export and import give back the same records', () => {
     }
     await importLedgerFile(store, await xlsxFile(rows), SESSION);
     const session = store.sessions.getByName(SESSION.sessionName);
+    // What the app holds beyond the nineteen first columns goes out and comes back too.
+    for (const p of store.proposals.ledger(session.id).filter((p) => p.numberSort! % 4 === 1)) {
+      store.proposals.update(p.id, {
+        replyText: `第一段：${p.title}的办理情况。\n第二段：下一步打算。`,
+        content: `建议的内容${p.numberSort}`,
+        replyNumber: `青府复〔2024〕${p.numberSort}号`,
+        signer: '王某',
+        contactPerson: '李明',
+        contactPhone: '021-12345678',
+        proposerCount: (p.numberSort! % 5) + 1,
+        resultOpinion: ['同意', '理解', '保留', '不同意', '未表态'][p.numberSort! % 5]!,
+      });
+    }
     const before = store.proposals.ledger(session.id).map(factsOfProposal);
+    expect(before.filter((f) => f.replyText.includes('\n'))).toHaveLength(15);
 
     const exported = path.join(tempDir(), '导出.xlsx');
     await exportLedgerFile(store, session, exported);

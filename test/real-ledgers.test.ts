@@ -124,6 +124,8 @@ describe('a district 政协 system (C#, Excel Interop)', () => {
       'N 意见反馈 / 走访情况': 'met',
       'O 意见反馈 / 办理态度': 'feedback',
       'P 意见反馈 / 办理结果': 'resultOpinion',
+      // The group is merged over three columns only: the next column is not under it.
+      'Q 征询意见': '—台账里没有对应的内容',
     });
     const c = counts(store, '区政协十四届五次会议');
     expect(c.results).toEqual({ 解决采纳: 1, 计划解决: 1, 留作参考: 1 });
@@ -350,5 +352,40 @@ describe('a PHP 政协 site (an .xlsx of inline strings, no shared-strings part)
     const c = counts(store, '市政协五届五次会议');
     expect(c.total).toBe(3);
     expect(c.categories).toEqual({ 经济建设: 1, 社会建设: 1, 生态文明建设: 1 });
+  });
+});
+
+describe('a two-row header typed in CSV (a group written once over its sub-columns)', () => {
+  it('carries the group over the columns under it and no further', async () => {
+    const csv = [
+      '建议编号,领衔代表,,建议标题,主办单位,代表测评情况,,,备注',
+      ',单位,姓名,,,满意,基本满意,不满意,',
+      '12,城关镇,韦德明,关于修缮公路的建议,县交通运输局,√,,,',
+      '27,教育界,覃丽华,关于改善寄宿条件的建议,县教育局,,√,,',
+    ].join('\r\n');
+    const layout: Layout = { id: 'csv', source: '手工', fileName: '测评表.csv', bytes: async () => Buffer.from(csv, 'utf8') };
+    const { store, report } = await importLayout(layout, { sessionName: '会议', year: 2019 });
+    expect(report.errors).toEqual([]);
+    expect(report.headerRows).toEqual([1, 2]);
+    expect(mapping(report)).toEqual({
+      'A 建议编号': 'number',
+      'B 领衔代表 / 单位': '—是「领衔代表」的工作单位或职务，台账不记录',
+      'C 领衔代表 / 姓名': 'leadDeputies',
+      'D 建议标题': 'title',
+      'E 主办单位': 'leadUnits',
+      'F 代表测评情况 / 满意': 'feedback=满意',
+      'G 代表测评情况 / 基本满意': 'feedback=基本满意',
+      'H 代表测评情况 / 不满意': 'feedback=不满意',
+      'I 备注': 'notes',
+    });
+    expect(counts(store, '会议').feedback).toEqual({ 满意: 1, 基本满意: 1 });
+  });
+
+  it('does not take a first data row with an empty 建议号 and 标题 for a sub-header', async () => {
+    const csv = ['建议号,标题,主办单位,备注', ',,区教育局,漏填了号和标题', '2,关于乙的建议,区水务局,'].join('\n');
+    const layout: Layout = { id: 'csv', source: '手工', fileName: '台账.csv', bytes: async () => Buffer.from(csv, 'utf8') };
+    const { report } = await importLayout(layout, { sessionName: '会议', year: 2019 });
+    expect(report.headerRows).toEqual([1]);
+    expect(report.errors).toEqual(['第2行「建议号」不能为空', '第2行「标题」不能为空']);
   });
 });

@@ -173,6 +173,29 @@ describe('re-importing a ledger over work typed in the app', () => {
   });
 });
 
+describe('facts the ledger did not give', () => {
+  it('stay 台账未提供 when the editor saves other fields, and are given once the clerk enters them', async () => {
+    const { store, handlers, id } = await seeded();
+    const session = () => store.sessions.getByName(SESSION.sessionName);
+    // The first ledger had no 是否见面 and no 类别 column.
+    expect(session().missingFacts).toEqual(expect.arrayContaining(['met', 'category', 'closed']));
+    const save = async (fields: Record<string, unknown>) =>
+      dispatch(handlers, 'proposals.update', { id, version: store.proposals.get(id).version, fields });
+    // The editor sends every field: unchanged values give nothing.
+    expect(await save({ title: '关于甲的建议（改）', met: false, closed: false })).toMatchObject({ ok: true });
+    expect(session().missingFacts).toContain('met');
+    expect(await save({ met: true })).toMatchObject({ ok: true });
+    expect(session().missingFacts).not.toContain('met');
+    expect(session().missingFacts).toContain('closed');
+    // A later ledger without those columns changes nothing; one with them gives them.
+    await importLedgerFile(store, await ledger([['1', '关于甲的建议（改）', '区教育局', null, null, null, null]]), SESSION);
+    expect(session().missingFacts).toContain('closed');
+    const withClosed = await ledger([['1', '关于甲的建议（改）', '是']], ['建议号', '标题', '是否办结']);
+    await importLedgerFile(store, withClosed, SESSION);
+    expect(session().missingFacts).not.toContain('closed');
+  });
+});
+
 describe('choosing columns', () => {
   it('takes --map from the command line and --clear-blanks, and prints what will be cleared', async () => {
     const dir = tempDir();

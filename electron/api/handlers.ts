@@ -53,9 +53,12 @@ interface Job {
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** The editor's field that gives each recorded fact. */
-const EDITED_FACT: Record<RecordedFact, string> = {
-  category: 'category',
+/** The proposal field that gives each recorded fact when the clerk edits it. */
+const EDITED_FACT: Record<
+  RecordedFact,
+  'categoryId' | 'resultCode' | 'replyDate' | 'published' | 'met' | 'closed' | 'feedback' | 'resultOpinion'
+> = {
+  category: 'categoryId',
   result: 'resultCode',
   replyDate: 'replyDate',
   published: 'published',
@@ -264,9 +267,11 @@ export function createHandlers(ctx: ApiContext): Handlers {
         }
         store.proposals.update(id, patch, version);
         // A fact the clerk has entered is one the statistics may report from now on.
+        // A fact the clerk has entered (a value that changed) is one the statistics may report.
+        const after = store.proposals.get(id);
         store.sessions.markGiven(
           before.sessionId,
-          RECORDED_FACTS.filter((fact) => EDITED_FACT[fact] in fields),
+          RECORDED_FACTS.filter((fact) => before[EDITED_FACT[fact]] !== after[EDITED_FACT[fact]]),
         );
         store.events.append({ entity: 'proposal', entityId: id, action: '修改', details: { fields: Object.keys(fields) } });
         return detail(id);

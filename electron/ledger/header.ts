@@ -288,13 +288,19 @@ export function analyseHeader(rows: readonly TableRow[]): HeaderAnalysis | null 
   ];
   // A group written once over several sub-columns (CSV, or an unmerged sheet): carry it right
   // over the sub-columns that follow, while they have a sub-header and no group of their own.
+  // A group merged over its columns already stands over each of them and is never carried
+  // further: only a group that is alone in its cell (its neighbour to the left differs) is.
   for (let l = 0; l < layers.length - 1; l++) {
     const layer = layers[l]!;
+    const original = [...layer];
     const hasBelow = (i: number) => layers.slice(l + 1).some((lower) => lower[i] !== '');
+    let carrying = false;
     for (let i = 1; i < width; i++) {
-      if (layer[i] === '' && layer[i - 1] !== '' && hasBelow(i) && hasBelow(i - 1) && !(l === above.length && keys.includes(i))) {
-        layer[i] = layer[i - 1]!;
-      }
+      const start = original[i - 1] !== '' && (i < 2 || original[i - 2] !== original[i - 1]) && original[i] === '';
+      if (original[i] !== '') carrying = false;
+      else if (start) carrying = true;
+      if (carrying && hasBelow(i) && hasBelow(i - 1) && !(l === above.length && keys.includes(i))) layer[i] = layer[i - 1]!;
+      else if (original[i] === '') carrying = false;
     }
   }
 

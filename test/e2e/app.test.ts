@@ -6,6 +6,7 @@ import { startWeb, type WebServer } from '../../electron/web/main';
 import { launchChromium } from '../helpers/chromium';
 import { docxText } from '../helpers/docx';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';
+import { zhrdSatisfaction, ZHRD_RETURNED } from '../helpers/real-ledgers';
 
 // The whole product in Debian's Chromium, driven by Playwright, against the HTTP bridge on a
 // fresh database: what a clerk does in a year, in one pass.
@@ -237,5 +238,28 @@ describe('a clerk’s year in the browser', () => {
     await page.waitForTimeout(1500);
     await nav('sessions');
     await page.getByText('误建的会议').first().waitFor();
+  });
+
+  it('imports a system’s export with a two-row header and tick columns, told what is missing before anything is written', async () => {
+    await nav('import');
+    const file = writeFile(dir, '满意度测评表.xlsx', await zhrdSatisfaction(ZHRD_RETURNED).bytes());
+    await page.getByTestId('import-session').click();
+    await page.keyboard.type('自治县十五届人大二次会议');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-year').fill('2019');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText('已选择：满意度测评表.xlsx').waitFor();
+    await page.getByTestId('preview').click();
+    await page.getByText('表头在第 2–3 行').waitFor();
+    const missing = await page.getByTestId('import-missing').allTextContents();
+    expect(missing[0]).toContain('这份台账里没有找到「办理结果」列：导入后所有建议都会算作尚未答复');
+    await page.getByText('勾选列：打 √ 的表示「满意」').waitFor();
+    await page.getByText('不导入：是「领衔代表」的工作单位或职务，台账不记录').waitFor();
+    await page.getByTestId('commit').click();
+    await page.getByText('导入完成：新增 4 件').waitFor();
+    await nav('overview');
+    await page.getByTestId('chart-result-missing').waitFor();
+    expect(await page.getByTestId('stat-resolution').textContent()).toContain('台账未提供');
+    expect(await page.getByTestId('rates-table').textContent()).toContain('评价为满意 2 件 / 已反馈评价 3 件');
   });
 });

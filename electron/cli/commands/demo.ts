@@ -60,11 +60,13 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
     await generateReport(store, { session: demo.current, out: tables, today, template: '统计表' });
     const rectification = path.join(out, '审议意见办理报告和整改清单.docx');
     await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today });
+    // Folders are listed by their real path, the count after it, so the line can be copied.
     written.push(
-      `${path.join(out, '答复函')}（${letters.files.length} 份）`,
+      `${path.join(out, '答复函')}${path.sep}（文件夹，${letters.files.length} 份答复函）`,
       letters.zipFile!,
-      `${path.join(out, '会办意见')}（${opinions.files.length} 份）`,
+      `${path.join(out, '会办意见')}${path.sep}（文件夹，${opinions.files.length} 份会办意见）`,
       report,
+      tables,
       rectification,
     );
     const stats = sessionStatistics(store, demo.current, today);

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Input, Progress, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Input, Progress, Space, Tabs, Typography } from 'antd';
 import { renderAsync } from 'docx-preview';
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
@@ -163,9 +163,31 @@ function Letters({ session }: { session: Session }) {
                   在文件夹中显示
                 </Button>
               )}
-              {result.warnings.length > 0 &&
-                `其中 ${result.warnings.length} 份内容不全：${result.warnings.slice(0, 5).join('；')}${result.warnings.length > 5 ? '……' : ''}`}
             </Typography.Paragraph>
+          )}
+          {result && result.incomplete.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="letters-incomplete"
+              message={`其中 ${result.incomplete.length} 份还没有正文，函中已标出待填写的位置，补齐前不能发出`}
+              description={<div style={{ maxHeight: 160, overflow: 'auto' }}>{result.incomplete.join('、')}</div>}
+            />
+          )}
+          {result && result.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="letters-warnings"
+              message={`${result.warnings.length} 份内容不全（缺少的项目如下）`}
+              description={
+                <ul style={{ maxHeight: 200, overflow: 'auto', margin: 0, paddingLeft: 20 }}>
+                  {result.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              }
+            />
           )}
         </Space>
       </Card>

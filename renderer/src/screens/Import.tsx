@@ -5,6 +5,7 @@ import {
   AutoComplete,
   Button,
   Card,
+  Checkbox,
   InputNumber,
   List,
   Progress,
@@ -17,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
-import { CANONICAL_HEADERS } from '../../../electron/ledger/columns';
+import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../../../electron/ledger/columns';
 import { ApiError, call, download, fileToBase64 } from '../api';
 import { useReportError } from '../hooks';
 
@@ -40,22 +41,25 @@ export function ImportScreen({
   const [year, setYear] = useState<number | null>(current?.year ?? new Date().getFullYear());
   const [sheet, setSheet] = useState<string | undefined>();
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [clearBlanks, setClearBlanks] = useState(false);
   const [preview, setPreview] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ stage: string; percent: number } | null>(null);
   const existing = sessions.find((s) => s.name === sessionName.trim());
 
-  const input = (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => ({
+  type Overrides = { sheet?: string; mapping?: Record<string, string | null>; clearBlanks?: boolean };
+  const input = (overrides: Overrides = {}) => ({
     fileName: file!.name,
     contentBase64: file!.base64,
     sessionName: sessionName.trim(),
     year: existing ? undefined : (year ?? undefined),
     sheet: overrides.sheet ?? sheet,
     mapping: (overrides.mapping ?? mapping) as Record<string, never>,
+    clearBlanks: overrides.clearBlanks ?? clearBlanks,
   });
 
   /** Runs the import as a job in the main process and shows its stage until it ends. */
-  const runImport = async (dryRun: boolean, overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => {
+  const runImport = async (dryRun: boolean, overrides: Overrides = {}) => {
     const { jobId } = await call('jobs.startImport', { ...input(overrides), dryRun });
     try {
       for (;;) {
@@ -70,7 +74,7 @@ export function ImportScreen({
     }
   };
 
-  const runPreview = async (overrides: { sheet?: string; mapping?: Record<string, string | null> } = {}) => {
+  const runPreview = async (overrides: Overrides = {}) => {
     if (!file) return;
     setBusy(true);
     try {
@@ -93,7 +97,7 @@ export function ImportScreen({
         return;
       }
       message.success(
-        `导入完成：新增 ${result.counts.insert} 件，更新 ${result.counts.update} 件，${result.counts.unchanged} 件不变`,
+        `导入完成：新增 ${result.counts.insert} 件，更新 ${result.counts.update} 件，${result.counts.unchanged} 件不变${result.cleared ? `，清空 ${result.cleared} 处` : ''}`,
       );
       setPreview(null);
       setFile(null);
@@ -147,7 +151,7 @@ export function ImportScreen({
             )}
           </Space>
           <Upload.Dragger
-            accept=".xlsx,.csv"
+            accept=".xlsx,.xls,.et,.csv,.htm,.html"
             maxCount={1}
             showUploadList={false}
             beforeUpload={async (picked) => {
@@ -155,6 +159,7 @@ export function ImportScreen({
               setFile(next);
               setSheet(undefined);
               setMapping({});
+              setClearBlanks(false);
               setPreview(null);
               return false;
             }}
@@ -163,7 +168,7 @@ export function ImportScreen({
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
-            <p>{file ? `已选择：${file.name}` : '点击或把台账文件拖到这里（.xlsx 或 .csv）'}</p>
+            <p>{file ? `已选择：${file.name}` : '点击或把台账文件拖到这里（.xlsx、.csv，或业务系统导出的 .xls）'}</p>
           </Upload.Dragger>
           <Space>
             <Button onClick={() => runPreview()} disabled={!file || !sessionName.trim()} loading={busy} data-testid="preview">
@@ -189,7 +194,11 @@ export function ImportScreen({
       </Card>
 
       {preview && (
-        <Card title={`检查结果：工作表「${preview.sheetName}」，表头在第 ${preview.headerRow} 行`}>
+        <Card
+          title={`检查结果：工作表「${preview.sheetName}」，表头在第 ${
+            preview.headerRows.length > 1 ? `${preview.headerRows[0]}–${preview.headerRows.at(-1)}` : preview.headerRow
+          } 行`}
+        >
           <Space direction="vertical" style={{ width: '100%' }}>
             {preview.sheetNames.length > 1 && (
               <Space>
@@ -231,9 +240,41 @@ export function ImportScreen({
                 }
               />
             )}
-            {preview.warnings.map((w, i) => (
-              <Alert key={i} type="warning" showIcon message={w} />
+            {preview.missing.map((m) => (
+              <Alert key={m.field} type="warning" showIcon message={m.message} data-testid="import-missing" />
             ))}
+            {preview.recalled && (
+              <Alert type="info" showIcon message="这份台账的表头与上次导入的相同，已沿用上次选择的列的对应关系（可以再改）。" />
+            )}
+            {preview.warnings.map((w, i) => (
+              <Alert key={i} type="warning" showIcon message={w} data-testid="import-warning" />
+            ))}
+            <Checkbox
+              checked={clearBlanks}
+              onChange={(e) => {
+                setClearBlanks(e.target.checked);
+                void runPreview({ clearBlanks: e.target.checked });
+              }}
+              data-testid="clear-blanks"
+            >
+              用台账中的空白清空已有内容（一般不要勾选：台账里没填的，保留在软件里已经录入的内容）
+            </Checkbox>
+            {preview.readings.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.field}-${r.value}`}
+                pagination={false}
+                title={() => '台账里的写法按以下意思读取'}
+                dataSource={preview.readings}
+                data-testid="import-readings"
+                columns={[
+                  { title: '列', dataIndex: 'header', width: 200 },
+                  { title: '台账里写作', dataIndex: 'value' },
+                  { title: '读作', dataIndex: 'meaning' },
+                  { title: '件数', dataIndex: 'count', width: 80 },
+                ]}
+              />
+            )}
             <Table
               size="small"
               rowKey="index"
@@ -242,7 +283,11 @@ export function ImportScreen({
               dataSource={preview.columns}
               columns={[
                 { title: '列', dataIndex: 'letter', width: 60 },
-                { title: '表头', dataIndex: 'header' },
+                {
+                  title: '表头',
+                  dataIndex: 'header',
+                  render: (h: string) => <span style={{ whiteSpace: 'pre-line' }}>{h}</span>,
+                },
                 {
                   title: '对应台账的',
                   dataIndex: 'field',
@@ -252,7 +297,7 @@ export function ImportScreen({
                       value={mapping[String(column.index)] !== undefined ? mapping[String(column.index)] : field}
                       allowClear
                       placeholder="（忽略此列）"
-                      options={Object.entries(CANONICAL_HEADERS).map(([value, label]) => ({ value, label }))}
+                      options={LEDGER_FIELDS.map((value) => ({ value, label: CANONICAL_HEADERS[value] }))}
                       onChange={(value: string | undefined) => {
                         const next = { ...mapping, [String(column.index)]: value ?? null };
                         setMapping(next);
@@ -260,6 +305,15 @@ export function ImportScreen({
                       }}
                     />
                   ),
+                },
+                {
+                  title: '说明',
+                  render: (_: unknown, column) =>
+                    column.field && column.choice ? (
+                      <Typography.Text type="secondary">勾选列：打 √ 的表示「{column.choice.split('\n')[0]}」</Typography.Text>
+                    ) : column.field ? null : (
+                      <Typography.Text type="secondary">不导入{column.reason ? `：${column.reason}` : ''}</Typography.Text>
+                    ),
                 },
               ]}
             />
@@ -275,7 +329,9 @@ export function ImportScreen({
                   {
                     title: '改动',
                     render: (_: unknown, r) =>
-                      r.changes.map((c) => `${c.header}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；'),
+                      r.changes
+                        .map((c) => `${c.header}：${c.before || '（空）'} → ${c.cleared ? '（清空）' : c.after || '（空）'}`)
+                        .join('；'),
                   },
                 ]}
               />

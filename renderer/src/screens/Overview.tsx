@@ -1,6 +1,8 @@
-import { Card, Col, List, Row, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import type { Output } from '../../../electron/api/contract';
+import { NOT_PROVIDED } from '../../../electron/stats/metrics';
+import { termsOf } from '../../../electron/domain/terms';
 import { call } from '../api';
 import { useLoad } from '../hooks';
 import { Chart } from './Chart';
@@ -70,6 +72,8 @@ export function OverviewScreen({ session }: { session: Session }) {
   }, [s]);
 
   if (!s || !charts) return null;
+  const terms = termsOf(session.kind);
+  const shown = (rate: { available: boolean; percent: string }) => (rate.available ? `${rate.percent}%` : NOT_PROVIDED);
   const rates = Object.entries(s.rates).map(([key, rate]) => ({
     key,
     ...rate,
@@ -81,16 +85,20 @@ export function OverviewScreen({ session }: { session: Session }) {
         <Card>
           <Row gutter={16}>
             <Col span={4}>
-              <Statistic title="建议总数" value={s.total} suffix="件" data-testid="stat-total" />
+              <Statistic title={`${terms.item}总数`} value={s.total} suffix="件" data-testid="stat-total" />
             </Col>
             <Col span={4}>
-              <Statistic title="已答复" value={s.answered} suffix="件" />
+              <Statistic
+                title="已答复"
+                value={s.rates.answered.available ? s.answered : NOT_PROVIDED}
+                suffix={s.rates.answered.available ? '件' : undefined}
+              />
             </Col>
             <Col span={4}>
-              <Statistic title={s.rates.resolution.label} value={`${s.rates.resolution.percent}%`} />
+              <Statistic title={s.rates.resolution.label} value={shown(s.rates.resolution)} data-testid="stat-resolution" />
             </Col>
             <Col span={4}>
-              <Statistic title="按期答复率" value={`${s.rates.onTime.percent}%`} />
+              <Statistic title="按期答复率" value={shown(s.rates.onTime)} />
             </Col>
             <Col span={4}>
               <Statistic
@@ -108,12 +116,23 @@ export function OverviewScreen({ session }: { session: Session }) {
       </Col>
       <Col span={12}>
         <Card>
-          <Chart option={charts.category} testId="chart-category" />
+          {s.recorded.category ? (
+            <Chart option={charts.category} testId="chart-category" />
+          ) : (
+            <Empty description={`按类别：${NOT_PROVIDED}（导入的台账里没有“类别”列）`} data-testid="chart-category-missing" />
+          )}
         </Card>
       </Col>
       <Col span={12}>
         <Card>
-          <Chart option={charts.result} testId="chart-result" />
+          {s.recorded.result ? (
+            <Chart option={charts.result} testId="chart-result" />
+          ) : (
+            <Empty
+              description={`按办理结果：${NOT_PROVIDED}（导入的台账里没有“办理结果”列）`}
+              data-testid="chart-result-missing"
+            />
+          )}
         </Card>
       </Col>
       <Col span={12}>
@@ -126,8 +145,12 @@ export function OverviewScreen({ session }: { session: Session }) {
             data-testid="rates-table"
             columns={[
               { title: '指标', dataIndex: 'label' },
-              { title: '比率', dataIndex: 'percent', render: (p: string, r) => (r.denominator ? `${p}%` : '—') },
-              { title: '口径', dataIndex: 'basis' },
+              {
+                title: '比率',
+                dataIndex: 'percent',
+                render: (p: string, r) => (!r.available ? NOT_PROVIDED : r.denominator ? `${p}%` : '—'),
+              },
+              { title: '口径', dataIndex: 'basis', render: (basis: string, r) => (r.available ? basis : '台账里没有这一项') },
               { title: '上年', render: (_: unknown, r) => (r.change ? `${r.change.previous}%` : '') },
               {
                 title: '变化',

@@ -21,6 +21,8 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Output, ProposalRow } from '../../../electron/api/contract';
+import { NO_OPINION, RESULT_OPINION_VALUES } from '../../../electron/domain/feedback';
+import { termsOf } from '../../../electron/domain/terms';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { loadProposals } from '../proposals-cache';
@@ -74,17 +76,18 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
     [rows.data, query, category, unit, result, status, keyOnly, leaderOnly],
   );
 
+  const terms = termsOf(session.kind);
   const allColumns: ColumnsType<ProposalRow> = [
     {
       key: 'number',
-      title: '建议号',
+      title: terms.numberWord,
       dataIndex: 'number',
       width: 90,
       sorter: (a, b) => (a.numberSort ?? 0) - (b.numberSort ?? 0),
     },
     { key: 'title', title: '标题', dataIndex: 'title', ellipsis: true },
-    { key: 'deputies', title: '代表', dataIndex: 'deputies', width: 140, ellipsis: true },
-    { key: 'delegation', title: '代表团', dataIndex: 'delegation', width: 110 },
+    { key: 'deputies', title: session.kind === 'npc' ? '代表' : '提案人', dataIndex: 'deputies', width: 140, ellipsis: true },
+    { key: 'delegation', title: terms.group, dataIndex: 'delegation', width: 110 },
     { key: 'category', title: '类别', dataIndex: 'category', width: 130 },
     {
       key: 'leadUnit',
@@ -128,7 +131,7 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
       <Space wrap>
         <Input.Search
           allowClear
-          placeholder="搜索标题、代表、单位、建议号"
+          placeholder={`搜索标题、${session.kind === 'npc' ? '代表' : '提案人'}、单位、${terms.numberWord}`}
           style={{ width: 280 }}
           onChange={(e) => setQuery(e.target.value)}
           data-testid="search"
@@ -262,7 +265,10 @@ function ProposalEditor({
           replyText: v.replyText ?? '',
           contactPerson: v.contactPerson ?? '',
           contactPhone: v.contactPhone ?? '',
+          signer: v.signer ?? '',
+          content: v.content ?? '',
           feedback: v.feedback ?? null,
+          resultOpinion: v.resultOpinion ?? null,
           published: Boolean(v.published),
           met: Boolean(v.met),
           closed: Boolean(v.closed),
@@ -282,6 +288,7 @@ function ProposalEditor({
 
   const feedbackOptions =
     session.feedbackScale === 'five' ? ['好', '较好', '一般', '较差', '差'] : ['满意', '基本满意', '不满意', '未表态'];
+  const terms = termsOf(session.kind);
   return (
     <Drawer
       open
@@ -316,8 +323,13 @@ function ProposalEditor({
                     <Input data-testid="edit-title" />
                   </Form.Item>
                   <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-                    <Descriptions.Item label="领衔代表">{p.leadDeputies.join('、')}</Descriptions.Item>
-                    <Descriptions.Item label="附议代表">{p.coDeputies.join('、')}</Descriptions.Item>
+                    <Descriptions.Item label={session.kind === 'npc' ? '领衔代表' : '第一提案人'}>
+                      {p.leadDeputies.join('、')}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={session.kind === 'npc' ? '附议代表' : '联名提案人'}>
+                      {p.coDeputies.join('、')}
+                      {p.proposerCount ? `（共 ${p.proposerCount} 人）` : ''}
+                    </Descriptions.Item>
                     <Descriptions.Item label="主办单位">{p.leadUnit}</Descriptions.Item>
                     <Descriptions.Item label="会办单位">{p.coUnits.join('、')}</Descriptions.Item>
                   </Descriptions>
@@ -349,8 +361,15 @@ function ProposalEditor({
                         data-testid="edit-result"
                       />
                     </Form.Item>
-                    <Form.Item name="feedback" label="代表评价">
+                    <Form.Item name="feedback" label={`${terms.member}评价`}>
                       <Select allowClear style={{ width: 130 }} options={feedbackOptions.map((f) => ({ value: f, label: f }))} />
+                    </Form.Item>
+                    <Form.Item name="resultOpinion" label="对办理结果的意见">
+                      <Select
+                        allowClear
+                        style={{ width: 130 }}
+                        options={[...RESULT_OPINION_VALUES, NO_OPINION].map((f) => ({ value: f, label: f }))}
+                      />
                     </Form.Item>
                     <Form.Item name="replyNumber" label="文号">
                       <Input style={{ width: 200 }} placeholder="如 青经〔2024〕45号" />
@@ -361,6 +380,9 @@ function ProposalEditor({
                     <Form.Item name="contactPhone" label="联系电话">
                       <Input style={{ width: 140 }} />
                     </Form.Item>
+                    <Form.Item name="signer" label="签发人">
+                      <Input style={{ width: 120 }} />
+                    </Form.Item>
                   </Space>
                   <Space wrap>
                     {(
@@ -368,7 +390,7 @@ function ProposalEditor({
                         ['published', '已公开'],
                         ['met', '已见面'],
                         ['closed', '已办结'],
-                        ['isKey', '重点建议'],
+                        ['isKey', `重点${terms.item}`],
                       ] as const
                     ).map(([name, label]) => (
                       <Form.Item key={name} name={name} label={label} valuePropName="checked">
@@ -376,6 +398,9 @@ function ProposalEditor({
                       </Form.Item>
                     ))}
                   </Space>
+                  <Form.Item name="content" label={`${terms.item}内容`}>
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
+                  </Form.Item>
                   <Form.Item name="replyText" label="答复正文（每行一段；以“一、”“（一）”开头的短行排成标题）">
                     <Input.TextArea autoSize={{ minRows: 8, maxRows: 24 }} data-testid="edit-reply" />
                   </Form.Item>
