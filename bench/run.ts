@@ -301,7 +301,7 @@ async function benchLetters(): Promise<void> {
   const ours = async (): Promise<number> => {
     const outDir = path.join(work, `letters-${folders++}`);
     const ms = await time(async () => {
-      const result = await generateLetters(store, { session, outDir, kind: 'reply-letter', today: TODAY });
+      const result = await generateLetters(store, { session, outDir, createFolder: true, kind: 'reply-letter', today: TODAY });
       if (result.files.length !== count || result.warnings.length)
         throw new Error(`letters: ${result.files.length} files, ${result.warnings[0] ?? ''}`);
     });
@@ -326,7 +326,7 @@ async function benchLetters(): Promise<void> {
 
   // Both sides print the same letter: checked once on the first proposal, outside the timing.
   const check = path.join(work, 'letters-check');
-  await generateLetters(store, { session, outDir: check, kind: 'reply-letter', today: TODAY, only: ['1'] });
+  await generateLetters(store, { session, outDir: check, createFolder: true, kind: 'reply-letter', today: TODAY, only: ['1'] });
   const [first] = templaterData(store, session);
   const doc = new Docxtemplater(new PizZip(templateBytes), TEMPLATER_OPTIONS).render(first!.data);
   fs.writeFileSync(path.join(check, 'docxtemplater.docx'), doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
@@ -369,9 +369,9 @@ async function benchReport(): Promise<void> {
   const store = await openStore(path.join(work, 'report.db'), { actor: 'bench' });
   const { session, built } = await statisticsSession(store, count);
   const out = path.join(work, '办理情况报告.docx');
-  await generateReport(store, { session, out, today: TODAY }); // warm-up
+  await generateReport(store, { session, out, today: TODAY, overwrite: true }); // warm-up
   const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await time(() => generateReport(store, { session, out, today: TODAY })));
+  for (let i = 0; i < 3; i++) runs.push(await time(() => generateReport(store, { session, out, today: TODAY, overwrite: true })));
   results.push({
     name: `报告：一届会议 ${count.toLocaleString('en-US')} 件的年度办理情况报告（统计、填充、生成并写入 .docx）`,
     goalMs: 1000,

@@ -95,7 +95,14 @@ export function listBackups(databaseFile: string): BackupInfo[] {
  * corrupt or not a database); a file that is busy, locked or unreadable for now is not damaged
  * and must never be replaced by a backup.
  */
-export type Verdict = { ok: true; version: number } | { ok: false; problem: string; damaged: boolean };
+export type Verdict =
+  | {
+      ok: true;
+      version: number;
+      /** No session and no proposal: a database made new, which nobody would want back. */
+      empty: boolean;
+    }
+  | { ok: false; problem: string; damaged: boolean };
 
 /** SQLite's error, in words, and whether it means the content is bad. */
 function describeSqliteError(error: unknown): { problem: string; damaged: boolean } {
@@ -135,7 +142,10 @@ export function inspectDatabaseFile(file: string, check: 'integrity_check' | 'qu
       )
       .get() as { n: number };
     if (version === 0 || tables.n < 3) return { ok: false, problem: '不是建议办理助手的数据库', damaged: false };
-    return { ok: true, version };
+    const held = db.prepare('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM proposals) AS n').get() as {
+      n: number;
+    };
+    return { ok: true, version, empty: held.n === 0 };
   } catch (error) {
     return { ok: false, ...describeSqliteError(error) };
   } finally {

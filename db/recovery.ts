@@ -38,12 +38,19 @@ export function describeReason(reason: string): string {
   return REASON_WORDS[reason] ?? (reason.startsWith('升级前') ? '程序升级前的自动备份' : `${reason}备份`);
 }
 
-/** The newest automatic backup that passes a full integrity check. */
+/**
+ * The newest automatic backup that passes a full integrity check and holds something: a backup
+ * of an empty database (made new after the old one was lost) is never offered over older data.
+ */
 export function newestGoodBackup(databaseFile: string): BackupInfo | null {
+  let emptyOne: BackupInfo | null = null;
   for (const backup of listBackups(databaseFile)) {
-    if (inspectDatabaseFile(backup.file).ok) return backup;
+    const verdict = inspectDatabaseFile(backup.file);
+    if (!verdict.ok) continue;
+    if (!verdict.empty) return backup;
+    emptyOne ??= backup;
   }
-  return null;
+  return emptyOne;
 }
 
 /**
@@ -205,7 +212,12 @@ export async function openForUse(databaseFile: string, options: StartOptions): P
   const existed = fs.existsSync(databaseFile);
   const store = await openStore(databaseFile, options);
   let backupProblem: string | null = null;
-  if (existed && options.startupBackup !== false && !store.opened.backupPath) {
+  // A database with nothing in it is not backed up at start: its backup would become the newest
+  // and be offered, one day, in place of a real one.
+  const holds = (
+    store.db.prepare('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM proposals) AS n').get() as { n: number }
+  ).n;
+  if (existed && holds > 0 && options.startupBackup !== false && !store.opened.backupPath) {
     try {
       await createAutoBackup(store.db, databaseFile, '启动', { now: options.now });
     } catch (error) {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import { UserError } from '../electron/domain/errors';
 import { openDatabase, type Db, type OpenOptions, type OpenResult } from './connection';
 import { createAppSettingsRepo } from './repos/app-settings';
 import { createDeputiesRepo } from './repos/deputies';
@@ -25,9 +27,35 @@ function currentUser(): string {
   }
 }
 
+/** Device and inode of a file, to tell whether the path still leads to the file that was opened. */
+function identityOf(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The database file was deleted, moved or replaced while the program ran. SQLite would go on
+ * writing into the unlinked file and every later save would be lost at the next start: refuse.
+ */
+export function databaseGone(file: string): UserError {
+  return new UserError(
+    `数据库文件「${file}」已被删除、移动或替换（可能是在文件夹里误删，或被其他程序覆盖）。为避免此后的修改丢失，本程序已停止保存，刚才的操作没有执行。请关闭程序后重新打开：程序会提示从最近的备份恢复。`,
+  );
+}
+
 /** The typed data-access layer: every read and write of the database goes through here. */
 export function createStore(db: Db, options: { actor?: string; now?: () => Date } = {}) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
+  // An in-memory database has no file to watch.
+  const file = db.memory ? null : db.name;
+  const identity = file ? identityOf(file) : null;
+  const checkFile = () => {
+    if (file && identity && identityOf(file) !== identity) throw databaseGone(file);
+  };
   return {
     db,
     sessions: createSessionsRepo(db, now),
@@ -48,8 +76,11 @@ export function createStore(db: Db, options: { actor?: string; now?: () => Date 
      * waits its turn (busy_timeout) instead.
      */
     transaction<T>(work: () => T): T {
+      checkFile();
       return db.transaction(work).immediate();
     },
+    /** Throws when the database file is no longer the one opened (see databaseGone). */
+    checkFile,
     close(): void {
       if (db.open) db.close();
     },

@@ -185,7 +185,7 @@ describe('malformed payloads through dispatch()', () => {
         where,
       ).resolves.toBeUndefined();
       expectRefused(result!, where);
-      expect(result).toMatchObject({ ok: false, error: { message: '请求的数据不符合要求，操作没有执行。' } });
+      expect(result).toMatchObject({ ok: false, error: { message: '填写的内容有误，操作没有执行：' } });
     }
     expect(called).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -25,7 +25,7 @@ describe('the API contract', () => {
         // Every one of these payloads is wrong for every operation (those without input take
         // only an empty object): each must be refused, in Chinese, with what was wrong.
         const result = await dispatch(handlers, name, payload);
-        expect(result, name).toMatchObject({ ok: false, error: { message: '请求的数据不符合要求，操作没有执行。' } });
+        expect(result, name).toMatchObject({ ok: false, error: { message: '填写的内容有误，操作没有执行：' } });
         if (!result.ok) {
           expect(result.error.details.length, name).toBeGreaterThan(0);
           for (const detail of result.error.details) expect(detail).toMatch(/[\u4e00-\u9fff]/);
@@ -48,7 +48,7 @@ describe('the API contract', () => {
     const parsed = await dispatch(handlers, 'sessions.create', { name: '', year: 2024 });
     expect(parsed).toMatchObject({
       ok: false,
-      error: { message: '请求的数据不符合要求，操作没有执行。', details: ['名称：请填写会议名称'] },
+      error: { message: '填写的内容有误，操作没有执行：', details: ['请填写会议名称'] },
     });
   });
 

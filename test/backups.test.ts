@@ -67,7 +67,7 @@ describe('automatic backups', () => {
     ]);
     expect(sessionNames(first.file)).toEqual(['区七届人大三次会议']);
     expect(sessionNames(second.file)).toEqual(['区七届人大三次会议', '区七届人大四次会议']);
-    expect(inspectDatabaseFile(second.file)).toEqual({ ok: true, version: expect.any(Number) });
+    expect(inspectDatabaseFile(second.file)).toEqual({ ok: true, version: expect.any(Number), empty: false });
     // Nothing but the backups themselves: no partial file, no -wal or -shm beside them, even
     // after they have been read.
     for (const backup of listBackups(file)) expect(inspectDatabaseFile(backup.file).ok).toBe(true);

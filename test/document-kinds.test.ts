@@ -190,6 +190,7 @@ describe.each([
     const result = await generateLetters(store, {
       session,
       outDir: path.join(dir, `答复函-${kind}`),
+      createFolder: true,
       kind: 'reply-letter',
       today: TODAY,
     });

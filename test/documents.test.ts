@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const letters = await generateLetters(store, {
     session: current,
     outDir: path.join(out, 'letters'),
+    createFolder: true,
     kind: 'reply-letter',
     today: TODAY,
     only: ['1', '2', '3'],
@@ -40,6 +42,7 @@ beforeAll(async () => {
   const opinions = await generateLetters(store, {
     session: current,
     outDir: path.join(out, 'opinions'),
+    createFolder: true,
     kind: 'cohandling-opinion',
     today: TODAY,
     only: ['1', '2', '3', '4', '5'],
@@ -52,6 +55,20 @@ beforeAll(async () => {
 });
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** A Word document a clerk has edited: a real .docx (the program replaces only documents). */
+function editedDocx(text: string): Buffer {
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+      'word/document.xml': strToU8(
+        `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+    }),
+  );
+}
 const attr = (xml: string, tag: string, name: string) =>
   [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1]!);
 
@@ -198,7 +215,9 @@ describe('every figure in the report is the statistics engine’s figure', () =>
     const before = sessionStatistics(store, current, TODAY);
     const open = store.proposals.listBySession(current.id).find((p) => p.resultCode === null)!;
     store.proposals.update(open.id, { resultCode: 'A', replyDate: TODAY });
-    await generateReport(store, { session: current, out: file, today: TODAY });
+    // The report is there now: regenerating it replaces it only when asked.
+    await expect(generateReport(store, { session: current, out: file, today: TODAY })).rejects.toMatchObject({ code: 'exists' });
+    await generateReport(store, { session: current, out: file, today: TODAY, overwrite: true });
     const after = sessionStatistics(store, current, TODAY);
     const text = docxText(file);
     expect(text).toContain(words);
@@ -340,6 +359,7 @@ describe('batches, file names and settings', () => {
     const result = await generateLetters(store, {
       session: current,
       outDir: path.join(dir, 'out'),
+      createFolder: true,
       kind: 'reply-letter',
       today: TODAY,
       only: ['4', '0005'],
@@ -392,17 +412,18 @@ describe('writing is atomic and an open file is never overwritten', () => {
   it('refuses a target open in Word or LibreOffice and leaves it as it was', async () => {
     const dir = tempDir();
     const target = path.join(dir, '报告.docx');
-    fs.writeFileSync(target, '旧文件');
+    const old = editedDocx('旧文件');
+    fs.writeFileSync(target, old);
     for (const owner of [`~$${'报告.docx'}`, '.~lock.报告.docx#']) {
       const lock = path.join(dir, owner);
       fs.writeFileSync(lock, '');
-      await expect(generateReport(store, { session: current, out: target, today: TODAY })).rejects.toThrow(
+      await expect(generateReport(store, { session: current, out: target, today: TODAY, overwrite: true })).rejects.toThrow(
         '正在 Word、WPS 或其他程序中打开',
       );
-      expect(fs.readFileSync(target, 'utf8')).toBe('旧文件');
+      expect(fs.readFileSync(target).equals(old)).toBe(true);
       fs.rmSync(lock);
     }
-    await generateReport(store, { session: current, out: target, today: TODAY });
+    await generateReport(store, { session: current, out: target, today: TODAY, overwrite: true });
     expect(docxText(target)).toContain('办理情况的报告');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -415,6 +436,7 @@ describe('writing is atomic and an open file is never overwritten', () => {
       generateLetters(store, {
         session: current,
         outDir: path.join(blocker, 'x'),
+        createFolder: true,
         kind: 'reply-letter',
         today: TODAY,
         only: ['1'],
@@ -472,11 +494,12 @@ describe('files already in the folder', () => {
       today: TODAY,
       only: ['1', '2'],
     });
-    fs.writeFileSync(first.files[0]!, '在 Word 里改过的答复函');
+    const edited = editedDocx('在 Word 里改过的答复函');
+    fs.writeFileSync(first.files[0]!, edited);
     await expect(
       generateLetters(store, { session: current, outDir: dir, kind: 'reply-letter', today: TODAY, only: ['1', '2', '3'] }),
     ).rejects.toThrow(/已有 2 个同名文件.*没有生成任何文件/);
-    expect(fs.readFileSync(first.files[0]!, 'utf8')).toBe('在 Word 里改过的答复函');
+    expect(fs.readFileSync(first.files[0]!).equals(edited)).toBe(true);
     expect(fs.readdirSync(dir)).toHaveLength(2);
     const again = await generateLetters(store, {
       session: current,

@@ -120,6 +120,7 @@ describe('a full disk', () => {
     const first = await generateLetters(store, {
       session: current,
       outDir,
+      createFolder: true,
       kind: 'reply-letter',
       today: TODAY,
       only: ['1', '2'],
@@ -153,12 +154,25 @@ describe('a full disk', () => {
 });
 
 describe('the output folder', () => {
-  it('missing: it is created', async () => {
+  it('missing: it is created when the clerk confirms, and only then', async () => {
     const dir = tempDir();
     const store = await openStore(path.join(dir, 'd.db'));
     const { current } = generateDemo(store, { today: TODAY });
     const outDir = path.join(dir, '新建', '答复函');
-    const result = await generateLetters(store, { session: current, outDir, kind: 'reply-letter', today: TODAY, only: ['1'] });
+    const asked = generateLetters(store, { session: current, outDir, kind: 'reply-letter', today: TODAY, only: ['1'] });
+    await expect(asked).rejects.toMatchObject({
+      code: 'no-folder',
+      message: expect.stringContaining('不存在。要新建这个文件夹，请确认'),
+    });
+    expect(fs.existsSync(path.join(dir, '新建'))).toBe(false);
+    const result = await generateLetters(store, {
+      session: current,
+      outDir,
+      kind: 'reply-letter',
+      today: TODAY,
+      only: ['1'],
+      createFolder: true,
+    });
     expect(result.files).toHaveLength(1);
     store.close();
   });
@@ -173,6 +187,7 @@ describe('the output folder', () => {
       sessionId: current.id,
       outDir: path.join(dir, '文件', '答复函'),
       only: ['1'],
+      createFolder: true,
     });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('无法创建输出文件夹') } });
     store.close();

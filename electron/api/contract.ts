@@ -5,6 +5,7 @@ import type { EventRecord } from '../../db/repos/events';
 import type { Unit } from '../../db/repos/units';
 import type { ReviewOpinion } from '../../db/repos/reviews';
 import type { Session } from '../domain/session';
+import type { UserErrorCode } from '../domain/errors';
 import { deadlineRulesSchema, RATE_KEYS } from '../domain/session';
 import type { ImportReport } from '../ledger/import-ledger';
 import type { SessionStatistics } from '../stats/session-statistics';
@@ -75,7 +76,7 @@ export interface JobStatus {
   total: number;
   finished: boolean;
   result: BatchResult | null;
-  error: { message: string; details: string[] } | null;
+  error: { message: string; details: string[]; code?: UserErrorCode | null } | null;
 }
 
 /** An import running as a job: which step of how many, in words, and its report at the end. */
@@ -152,7 +153,19 @@ const letterBatch = z.object({
   cohandling: z.boolean().optional(),
   zip: z.boolean().optional(),
   overwrite: z.boolean().optional(),
+  /** The clerk confirmed creating a folder that does not exist. */
+  createFolder: z.boolean().optional(),
 });
+
+/**
+ * Where one document goes: a path typed or chosen (a relative one is in the clerk's documents
+ * folder), and what the clerk confirmed: replacing the file there, creating its folder.
+ */
+const documentOut = {
+  out: text(1000).min(1, '请填写保存的文件'),
+  overwrite: z.boolean().optional(),
+  createFolder: z.boolean().optional(),
+};
 
 const sessionSettingsPatch = z
   .object({
@@ -280,7 +293,7 @@ export const contract = {
   'jobs.status': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
   'jobs.cancel': { input: z.object({ jobId: text(100) }), output: produced<JobStatus>() },
   'documents.report': {
-    input: z.object({ sessionId: id, out: text(1000).min(1), template: templateName.optional() }),
+    input: z.object({ sessionId: id, ...documentOut, template: templateName.optional() }),
     output: produced<{ file: string }>(),
   },
   'documents.preview': {
@@ -291,7 +304,7 @@ export const contract = {
     output: produced<{ fileName: string; contentBase64: string }>(),
   },
   'documents.rectification': {
-    input: z.object({ opinionId: id, out: text(1000).min(1), template: templateName.optional() }),
+    input: z.object({ opinionId: id, ...documentOut, template: templateName.optional() }),
     output: produced<{ file: string }>(),
   },
   'opinions.list': {
@@ -349,7 +362,10 @@ export const contract = {
     }),
     output: produced<Unit[]>(),
   },
-  'backup.create': { input: z.object({ file: text(1000).min(1) }), output: produced<{ file: string; bytes: number }>() },
+  'backup.create': {
+    input: z.object({ file: text(1000).min(1), createFolder: z.boolean().optional() }),
+    output: produced<{ file: string; bytes: number }>(),
+  },
   'backup.restore': {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ restoredFrom: string; savedCurrentAs: string }>(),
@@ -382,6 +398,7 @@ export interface BackupEntry {
   bytes: number;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { message: string; details: string[] } };
+export type Result<T> =
+  { ok: true; value: T } | { ok: false; error: { message: string; details: string[]; code?: UserErrorCode | null } };
 
 export const OPERATION_NAMES: readonly OperationName[] = OPERATION_NAME_LIST;

@@ -11,6 +11,8 @@ import { describeReason } from '../../db/recovery';
 import { openDeadlineState } from '../domain/deadlines';
 import { isUserError, UserError } from '../domain/errors';
 import { explainSystemError } from '../domain/system-errors';
+import { checkOutputFile } from '../files/output-path';
+import { documentsFolder } from '../files/documents-folder';
 import { parseFeedback, parseResultOpinion, SCALE_NAMES } from '../domain/feedback';
 import { RECORDED_FACTS, type RecordedFact } from '../domain/session';
 import { isIsoDate } from '../domain/dates';
@@ -42,6 +44,8 @@ export interface ApiContext {
    * (the browser bridge) the copy is made and the clerk is told how to open it.
    */
   onDatabaseMoved?: (file: string) => void;
+  /** Where a relative path the clerk types is saved: the user's documents folder. */
+  documentsDir?: string;
 }
 
 type Handlers = { [N in OperationName]: (input: z.infer<Contract[N]['input']>) => Promise<Output<N>> | Output<N> };
@@ -70,6 +74,21 @@ const EDITED_FACT: Record<
 
 /** The operations of the contract, implemented over the records store. Plain Node, no Electron. */
 export function createHandlers(ctx: ApiContext): Handlers {
+  const operations = operationsOf(ctx);
+  // Every operation first checks that the database file is still the one opened: after it is
+  // deleted or replaced, nothing would be saved for real.
+  return Object.fromEntries(
+    Object.entries(operations).map(([name, run]) => [
+      name,
+      (input: unknown) => {
+        ctx.store.checkFile();
+        return (run as (input: unknown) => unknown)(input);
+      },
+    ]),
+  ) as Handlers;
+}
+
+function operationsOf(ctx: ApiContext): Handlers {
   const { store } = ctx;
   const jobs = new Map<string, Job>();
   const importJobs = new Map<string, ImportJobStatus>();
@@ -90,6 +109,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
     };
   };
 
+  /** A path the clerk typed: a relative one is in the documents folder, never the program's own. */
+  const userPath = (typed: string) => path.resolve(ctx.documentsDir ?? documentsFolder(), typed.trim());
+
   const batchOptions = ({
     sessionId,
     outDir,
@@ -98,16 +120,21 @@ export function createHandlers(ctx: ApiContext): Handlers {
     cohandling,
     zip,
     overwrite,
-  }: z.infer<Contract['documents.letters']['input']>) => ({
-    session: store.sessions.get(sessionId),
-    outDir,
-    only,
-    template,
-    kind: cohandling ? ('cohandling-opinion' as const) : ('reply-letter' as const),
-    zipFile: zip ? path.join(outDir, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
-    overwrite,
-    today: ctx.today(),
-  });
+    createFolder,
+  }: z.infer<Contract['documents.letters']['input']>) => {
+    const folder = userPath(outDir);
+    return {
+      session: store.sessions.get(sessionId),
+      outDir: folder,
+      only,
+      template,
+      kind: cohandling ? ('cohandling-opinion' as const) : ('reply-letter' as const),
+      zipFile: zip ? path.join(folder, cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
+      overwrite,
+      createFolder,
+      today: ctx.today(),
+    };
+  };
 
   const importFrom = async (
     input: z.infer<Contract['import.preview']['input']>,
@@ -376,7 +403,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
           Object.assign(job.status, {
             finished: true,
             error: isUserError(error)
-              ? { message: error.message, details: [...error.details] }
+              ? { message: error.message, details: [...error.details], code: error.code }
               : { message: `程序内部错误：${(error as Error).message}`, details: [] },
           }),
         );
@@ -424,9 +451,16 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { ...job.status };
     },
 
-    'documents.report': async ({ sessionId, out, template }) => {
-      await generateReport(store, { session: store.sessions.get(sessionId), out, template, today: ctx.today() });
-      return { file: out };
+    'documents.report': async ({ sessionId, out, overwrite, createFolder, template }) => {
+      const { file } = await generateReport(store, {
+        session: store.sessions.get(sessionId),
+        out: userPath(out),
+        overwrite,
+        createFolder,
+        template,
+        today: ctx.today(),
+      });
+      return { file };
     },
 
     'documents.preview': async (input) => {
@@ -453,9 +487,16 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { fileName, contentBase64: b64(await renderTemplate(template, context, settings, fileName)) };
     },
 
-    'documents.rectification': async ({ opinionId, out, template }) => {
-      await generateRectification(store, { opinionName: store.reviews.get(opinionId).name, out, template, today: ctx.today() });
-      return { file: out };
+    'documents.rectification': async ({ opinionId, out, overwrite, createFolder, template }) => {
+      const { file } = await generateRectification(store, {
+        opinionName: store.reviews.get(opinionId).name,
+        out: userPath(out),
+        overwrite,
+        createFolder,
+        template,
+        today: ctx.today(),
+      });
+      return { file };
     },
     'opinions.list': () => store.reviews.list(),
     'opinions.get': ({ id }) => store.reviews.get(id),
@@ -504,9 +545,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return store.units.list();
     },
 
-    'backup.create': async ({ file }) => {
-      await backupTo(store, file);
-      return { file, bytes: fs.statSync(file).size };
+    'backup.create': async ({ file, createFolder }) => {
+      const target = checkOutputFile(userPath(file), {
+        kind: 'db',
+        databaseFile: ctx.databaseFile,
+        createFolder,
+        addExtension: true,
+      });
+      await backupTo(store, target);
+      return { file: target, bytes: fs.statSync(target).size };
     },
 
     'backup.restore': async ({ file }) => {
@@ -547,11 +594,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
     }),
 
     'database.move': async ({ file }) => {
-      const target = path.resolve(file);
+      const target = userPath(file);
       if (!/\.db$/i.test(target)) throw new UserError(`新的数据库文件名应以 .db 结尾：「${file}」。`);
       if (target === path.resolve(ctx.databaseFile)) throw new UserError('新位置和现在的位置相同。');
       if (!fs.existsSync(path.dirname(target))) throw new UserError(`文件夹「${path.dirname(target)}」不存在。`);
       if (fs.existsSync(target)) throw new UserError(`「${target}」已经存在，请另选文件名，以免覆盖已有的文件。`);
+      checkOutputFile(target, { kind: 'db', databaseFile: ctx.databaseFile });
       const running =
         [...jobs.values()].some((job) => !job.status.finished) || [...importJobs.values()].some((job) => !job.finished);
       if (running) throw new UserError('还有批量生成或导入正在进行，请等它完成后再移动数据库。');

@@ -5,7 +5,7 @@ import type { DraftParagraph, RunPiece } from './model';
  * Reads the text of a .docx the way a reader sees it: paragraphs in document order (body, table
  * cells, text boxes), runs joined (Word splits "35." and "9%" into two runs), tracked changes as
  * if accepted (w:ins kept, w:del and w:moveFrom dropped), fields by their displayed result (field
- * codes skipped), tabs as spaces and breaks as line ends, soft hyphens and zero-width characters
+ * codes skipped), tabs as tab characters (as Word saves a .txt) and breaks as line ends, soft hyphens and zero-width characters
  * dropped. A plain tokenizer over the XML, no DOM: it also records where every text character
  * is in word/document.xml, which annotate.ts needs to put a comment around a figure.
  */
@@ -36,6 +36,8 @@ export interface ScannedRun {
 export interface ScannedParagraph extends DraftParagraph {
   element: number;
   runsXml: ScannedRun[];
+  /** For a text-box paragraph: XML offset of the run that holds the text box in its host paragraph. */
+  host?: number;
 }
 
 const TAG =
@@ -94,6 +96,7 @@ interface OpenParagraph {
   where: DraftParagraph['where'];
   cell?: DraftParagraph['cell'];
   runs: ScannedRun[];
+  host?: number;
   /** Inside content a reader does not see (a text box's fallback copy): not reported. */
   skipped: boolean;
 }
@@ -125,6 +128,7 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
   const tables: TableState[] = [];
   let skip = 0;
   let textbox = 0;
+  const hosts: number[] = [];
   let elementCount = 0;
   let runCount = 0;
   let tableCount = 0;
@@ -138,6 +142,7 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
       text: p.text,
       where: p.where,
       ...(p.cell ? { cell: p.cell } : {}),
+      ...(p.host !== undefined ? { host: p.host } : {}),
       runsXml: p.runs,
       docx: { element: p.element, runs: piecesOf(p.runs) },
     });
@@ -160,8 +165,10 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
       for (let i = stack.length - 1; i >= at; i--) {
         const open = stack.pop()!;
         if (SKIPPED.has(open)) skip--;
-        else if (open === 'w:txbxContent') textbox--;
-        else if (open === 'w:tbl') tables.pop();
+        else if (open === 'w:txbxContent') {
+          textbox--;
+          hosts.pop();
+        } else if (open === 'w:tbl') tables.pop();
         else if (open === 'w:p') {
           const p = paragraphs.pop();
           if (p) finish(p);
@@ -198,6 +205,7 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
         where: textbox > 0 ? 'textbox' : table ? 'table' : 'body',
         ...(table && textbox === 0 ? { cell: { table: table.index, row: table.row, cell: table.cell } } : {}),
         runs: [],
+        ...(textbox > 0 && hosts[0]! >= 0 ? { host: hosts[0]! } : {}),
         skipped: skip > 0,
       };
       if (selfClosing) finish(p);
@@ -216,7 +224,7 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
     }
     if (selfClosing) {
       if (skip === 0 && parent === 'w:r' && run && paragraph && !run.hidden) {
-        if (name === 'w:tab' || name === 'w:ptab') paragraph.text += ' ';
+        if (name === 'w:tab' || name === 'w:ptab') paragraph.text += '\t';
         else if (name === 'w:br' || name === 'w:cr') paragraph.text += '\n';
         else if (name === 'w:noBreakHyphen') paragraph.text += '-';
       }
@@ -224,8 +232,10 @@ export function scanDocumentXml(xml: string): ScannedParagraph[] {
     }
     stack.push(name);
     if (SKIPPED.has(name)) skip++;
-    else if (name === 'w:txbxContent') textbox++;
-    else if (name === 'w:tbl') tables.push({ index: tableCount++, row: -1, cell: -1 });
+    else if (name === 'w:txbxContent') {
+      textbox++;
+      hosts.push(run?.start ?? -1);
+    } else if (name === 'w:tbl') tables.push({ index: tableCount++, row: -1, cell: -1 });
     else if (name === 'w:tr' && tables.length) {
       const t = tables[tables.length - 1]!;
       t.row++;

@@ -219,8 +219,3 @@ export function figuresOf(text: string): ParagraphFigures {
     comparisons,
   };
 }
-
-/** The figure's number written as a reader does: "35.8%", "230件". */
-export function percentText(value: string): string {
-  return `${value}%`;
-}

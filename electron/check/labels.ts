@@ -86,8 +86,9 @@ export function vocabularyOf(facts: DraftFacts | null): Vocabulary {
 
 /** A named unit as the subject ("区交通委答复31件"): its figures are not the session's. */
 const UNIT_SUBJECT =
-  /(?<!各)[\u4e00-\u9fa5]{1,10}(?:(?<![格布全大结])局|委员会|委(?![员托])|街道|(?<!城)镇|中心(?!工作|任务|城区)|公司|集团|办公室)/;
-const NOT_A_UNIT = /区政府办公室|区府办|政府办公室|人大常委会|区政府|区委|代表工委|人大代表/g;
+  /[\u4e00-\u9fa5]{1,10}(?:(?<![格布全大结])局|委员会|委(?![员托])|街道|(?<!城)镇|中心(?!工作|任务|城区)|公司|集团|办公室)/;
+const NOT_A_UNIT =
+  /各[\u4e00-\u9fa5]{0,6}?(?:单位|部门|街镇|街道|镇|委办局|委|局)|区政府办公室|区府办|政府办公室|人大常委会|区政府|区委|代表工委|人大代表/g;
 
 export function namesAUnit(phrase: string): boolean {
   return UNIT_SUBJECT.test(phrase.replace(NOT_A_UNIT, ''));
@@ -99,17 +100,21 @@ const SPECIAL: [CountFactKey, RegExp][] = [
   ['unanswered', /(?:尚未|未|没有)(?:答复|办复)$/],
   ['onTime', /(?:按期|按时|如期)(?:答复|办复)(?:代表)?(?:建议|提案)?$/],
   ['published', /(?<!不予|未|不|未予)(?:主动|依申请)?公开(?:了)?(?:答复意见|答复函|答复|办理结果|办理复文|复文)?$/],
-  ['closed', /(?<!未|尚未|没有)(?:已经?|共)?办结(?:了)?(?:代表)?(?:建议|提案)?$/],
+  ['closed', /(?:^|已经?|共|均已|累计|全部)办结(?:了)?(?:代表)?(?:建议|提案)?$/],
   ['met', /(?<!未|没有|不)(?:与代表|与委员|同代表)?(?:见面|面商|当面)(?:沟通|协商|交流|商谈)?(?:了)?$/],
-  ['feedbackReturned', /(?:反馈意见|已反馈|收到反馈|反馈评价|已评价|参与评价|已测评|参加测评|反馈)$/],
-  ['answered', /(?<!未|没有|按期|按时|如期|公开)(?:已经?|共|均已)?(?:答复|办复)(?:了)?(?:代表)?(?:建议|提案)?$|办理完毕$/],
+  ['feedbackReturned', /(?:反馈意见|已反馈|收到反馈|反馈评价|已评价|参与评价|已测评|参加测评)$|^反馈$/],
+  // Bare "答复" only when it is all the words ("在办复的67件"): "电话答复12件" is a part, not the answered items.
+  ['answered', /(?:^|已经?|共|均已|累计|全部)(?:答复|办复)(?:了)?(?:代表)?(?:建议|提案)?$|(?:^|已经?|均已|全部)办理完毕$/],
 ];
 const TOTAL =
-  /(?:收到|提出|交办|受理|承办|提交|征集|立案)(?:了)?(?:(?:人大)?代表|政协委员|委员)?(?:建议|提案|议案|意见|建议、批评和意见)?(?:共计?|总计|合计)?$/;
+  /(?:收到|提出|交办|受理|承办|提交|征集|立案)(?:了)?(?:(?:人大)?代表|政协委员|委员)?(?:各方面|各类)?(?:建议、?批评和意见|意见建议|建议和意见|建议|提案|意见)(?:共计?|总计|合计)?$|(?:共|总共|累计|一共)(?:收到|提出|交办|受理|承办)了?$/;
+/** "交由市政府系统办理的代表建议93件": the items the report is about. */
+const TOTAL_ASSIGNED = /(?:交由|交给)[\u4e00-\u9fa5]{1,12}(?:办理|承办)的.*?(?:(?:人大)?代表建议|建议|提案)(?:共计?)?$/;
 const TOTAL_CONTEXT = /共|总|累计|全体|全部|全年|期间|会议/;
 const UNANSWERED_AFTER = /^\s*(?:代表)?(?:建议|提案)?(?:正在办理|正在答复|尚未答复|未答复|未办复|尚在办理|在办)/;
 const ALL_DONE_AFTER =
-  /^\s*(?:代表)?(?:建议|提案)?[，,]?\s*(?:已经?|均已|均)?全部(?:按期|按时)?(?:办理并|予以)?(答复|办复|办结|办理完毕)/;
+  /^\s*(?:代表|委员)?(?:建议提案|建议和提案|建议、提案|建议|提案|议案)?[，,]?\s*(?:已经?|均已|均)?全部(?:按期|按时)?(?:办理并|予以)?(答复|办复|办结|办理完毕)/;
+const LETTER_WORDING = /([A-D])\s*类?\s*[（(]([^（）()]{1,30})[）)]$/;
 const CLOSING_QUOTE = /[”"’」』]$/;
 const LETTER = /(?:^|[为是、：:中,，])([A-D])\s*类?$/;
 const BOUNDARY = /[为是、的及中于：:，,]/;
@@ -148,15 +153,30 @@ export function labelOf({ folded, sentence, count, vocabulary }: LabelInput): Co
   const clause = clauseOf(sentence, count.start);
   const phrase = phraseBefore(folded, sentence, count);
   const after = folded.slice(count.end, sentence.end);
-  if (namesAUnit(phrase)) return null;
-  if (/(?:尚有|还有|仍有|另有)$/.test(phrase)) return UNANSWERED_AFTER.test(after) ? { dim: 'unanswered' } : null;
+  // A unit named earlier in the sentence is its subject: "区教育局主办20件，已答复20件" is not the session's.
+  if (namesAUnit(folded.slice(sentence.start, count.start))) return null;
+  if (/(?:尚有|还有|仍有|另有)\s*$/.test(folded.slice(clause.start, count.start)))
+    return UNANSWERED_AFTER.test(after) ? { dim: 'unanswered' } : null;
   if (CLOSING_QUOTE.test(phrase)) {
     const open = Math.max(phrase.lastIndexOf('“'), phrase.lastIndexOf('"', phrase.length - 2), phrase.lastIndexOf('「'));
-    if (open >= 0) return byVocabulary(phrase.slice(open + 1, -1), vocabulary);
+    // "“解决采纳”和“正在解决”的207件" counts two classes together: no single label.
+    if (open >= 0)
+      return /[”"’」』]\s*(?:和|与|及|或|、|以及)\s*$/.test(phrase.slice(0, open))
+        ? null
+        : byVocabulary(phrase.slice(open + 1, -1), vocabulary);
   }
-  const bare = phrase.replace(/^在/, '');
+  // "（共260件）", "共260件": the whole the text is about (a named group, "重点建议共46件", is not).
+  if (/(?:^|[（(])\s*共\s*$/.test(folded.slice(clause.start, count.start))) return { dim: 'total' };
+  // A remark in brackets before the count ("建议、批评和意见（下称建议）1034件") is not its label.
+  const bare = phrase.replace(/^在/, '').replace(/[（(][^（）()]*[)）]$/, (m) => (LETTER_WORDING.test(phrase) ? m : ''));
   for (const [dim, pattern] of SPECIAL) if (pattern.test(bare)) return { dim };
-  if (TOTAL.test(bare) && TOTAL_CONTEXT.test(folded.slice(sentence.start, count.start))) return { dim: 'total' };
+  if ((TOTAL.test(bare) || TOTAL_ASSIGNED.test(bare)) && TOTAL_CONTEXT.test(folded.slice(sentence.start, count.start))) return { dim: 'total' };
+  // "A类（已解决或基本解决）98件": the wording decides, as on a ledger.
+  const worded = LETTER_WORDING.exec(bare);
+  if (worded && (bare.length === worded[0].length || BOUNDARY.test(bare[worded.index - 1]!))) {
+    const reading = readResult(`${worded[1]}（${worded[2]}）`, vocabulary.scheme);
+    if (reading?.code) return { dim: 'result', code: reading.code, name: vocabulary.scheme.labels[reading.code] ?? worded[1]! };
+  }
   const letter = LETTER.exec(bare);
   if (letter) {
     const reading = readResult(letter[1]!, vocabulary.scheme);
@@ -169,4 +189,16 @@ export function labelOf({ folded, sentence, count, vocabulary }: LabelInput): Co
     if (done) return { dim: done[1] === '办结' ? 'closed' : 'answered' };
   }
   return null;
+}
+
+/** The label of a name standing alone, as in a table's first column ("A  解决采纳", "经济发展"). */
+export function nameLabel(name: string, vocabulary: Vocabulary): CountLabel | null {
+  const letter = /^\s*([A-D])\s*类?\s*$/.exec(name.normalize('NFKC'));
+  if (letter) {
+    const reading = readResult(letter[1]!, vocabulary.scheme);
+    return reading?.code
+      ? { dim: 'result', code: reading.code, name: vocabulary.scheme.labels[reading.code] ?? letter[1]! }
+      : null;
+  }
+  return byVocabulary(name, vocabulary);
 }

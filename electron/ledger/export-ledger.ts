@@ -6,6 +6,7 @@ import { UserError } from '../domain/errors';
 import type { Session } from '../domain/session';
 import { stripControlChars } from '../domain/text';
 import { writeFileAtomic } from '../files/atomic-write';
+import { checkOutputFile } from '../files/output-path';
 import { headerFor, LEDGER_FIELDS, type LedgerField } from './columns';
 import { factsOfProposal, ledgerText } from './ledger-values';
 
@@ -72,11 +73,17 @@ export async function ledgerWorkbook(store: Store, session: Session): Promise<Bu
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function exportLedgerFile(store: Store, session: Session, file: string): Promise<{ rows: number; file: string }> {
+export async function exportLedgerFile(
+  store: Store,
+  session: Session,
+  file: string,
+  options: { overwrite?: boolean; createFolder?: boolean } = {},
+): Promise<{ rows: number; file: string }> {
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     throw new UserError(`导出文件名应以 .xlsx 结尾：「${path.basename(file)}」。`);
   }
+  const target = checkOutputFile(file, { kind: 'xlsx', databaseFile: store.db.name, ...options });
   const buffer = await ledgerWorkbook(store, session);
-  await writeFileAtomic(file, buffer);
-  return { rows: store.proposals.countBySession(session.id), file };
+  await writeFileAtomic(target, buffer);
+  return { rows: store.proposals.countBySession(session.id), file: target };
 }

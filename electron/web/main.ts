@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { scheduleBackups } from '../../db/backups';
 import { openForUse } from '../../db/recovery';
 import { todayIso } from '../domain/dates';
-import { isUserError } from '../domain/errors';
+import { isUserError, UserError } from '../domain/errors';
 import { createHandlers } from '../api/handlers';
 import { startBridge, type Bridge } from '../api/http-bridge';
 
@@ -29,14 +29,21 @@ export async function startWeb(options: {
   db: string;
   port?: number;
   today?: () => string;
-  /** Restore the newest good backup if the database is damaged (otherwise only explain). */
+  /** Restore the newest good backup if the database is damaged or gone (otherwise only explain). */
   recover?: boolean;
+  /** The database is gone but backups of it remain: start a new, empty one anyway. */
+  newDatabase?: boolean;
 }): Promise<WebServer> {
   await ensureRendererBuilt();
   fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
   const { store, recovered, backupProblem } = await openForUse(options.db, {
     onDamaged: async (report) => {
       process.stderr.write(`${report.message}\n`);
+      if (report.kind === 'missing' && !options.recover && !options.newDatabase) {
+        // Never an empty database in its place without being asked: the backups would soon
+        // hold only that empty one.
+        throw new UserError(`${report.message}\n要从这份备份恢复，请加上 --recover 重新运行；确实要新建空数据库，请加上 --new。`);
+      }
       if (report.backup && !options.recover) process.stderr.write('要从这份备份恢复，请加上 --recover 重新运行。\n');
       return options.recover === true;
     },
@@ -68,12 +75,23 @@ export async function startWeb(options: {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, rebuild: { type: 'boolean' }, recover: { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      rebuild: { type: 'boolean' },
+      recover: { type: 'boolean' },
+      new: { type: 'boolean' },
+    },
     allowPositionals: false,
   });
   if (values.rebuild) await ensureRendererBuilt(true);
   const db = values.db ?? path.join(root, 'data', '建议办理助手.db');
-  const server = await startWeb({ db, port: values.port ? Number(values.port) : 5173, recover: values.recover });
+  const server = await startWeb({
+    db,
+    port: values.port ? Number(values.port) : 5173,
+    recover: values.recover,
+    newDatabase: values.new,
+  });
   process.stdout.write(`建议办理助手已在浏览器中运行：${server.url}\n数据库：${path.resolve(db)}\n按 Ctrl+C 退出。\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

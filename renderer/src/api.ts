@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly details: string[],
+    /** 'exists' or 'no-folder': the screen may ask and try again with overwrite / createFolder. */
+    readonly code: string | null = null,
   ) {
     super(message);
   }
@@ -45,7 +47,7 @@ async function transport(name: OperationName, input: unknown): Promise<Result<un
 
 export async function call<N extends OperationName>(name: N, input: Input<N>): Promise<Output<N>> {
   const result = await transport(name, input);
-  if (!result.ok) throw new ApiError(result.error.message, result.error.details);
+  if (!result.ok) throw new ApiError(result.error.message, result.error.details, result.error.code ?? null);
   return result.value as Output<N>;
 }
 

@@ -131,6 +131,10 @@ describe('a clerk’s year in the browser', () => {
     const out = path.join(dir, '答复函');
     await page.getByTestId('letters-out').fill(out);
     await page.getByTestId('generate-letters').click();
+    // The folder does not exist yet: the clerk is asked before it is made.
+    await page.locator('.ant-modal-confirm-title', { hasText: '文件夹不存在' }).waitFor();
+    expect(fs.existsSync(out)).toBe(false);
+    await page.getByRole('button', { name: '新建文件夹' }).click();
     await page.getByTestId('letters-result').waitFor();
     expect(await page.getByTestId('letters-result').textContent()).toContain('已生成 30 份');
     expect(fs.readdirSync(out)).toHaveLength(30);
@@ -160,6 +164,9 @@ describe('a clerk’s year in the browser', () => {
     await page.getByRole('tab', { name: '办理情况报告' }).click();
     await page.getByTestId('report-out').fill(report);
     await page.getByTestId('generate-report').click();
+    // The report is there from the first time: replaced only when the clerk says so.
+    await page.locator('.ant-modal-confirm-title', { hasText: '文件已经存在' }).waitFor();
+    await page.getByRole('button', { name: /^覆\s?盖$/ }).click();
     await page.getByText(`已生成：${report}`).waitFor();
     expect(docxText(report)).toContain(words);
   });

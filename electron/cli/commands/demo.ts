@@ -35,7 +35,7 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
     const written: string[] = [dbFile];
     for (const session of [demo.previous, demo.current]) {
       const ledger = path.join(out, `台账-${session.name}.xlsx`);
-      await exportLedgerFile(store, session, ledger);
+      await exportLedgerFile(store, session, ledger, { overwrite: true });
       written.push(ledger);
     }
     const letters = await generateLetters(store, {
@@ -45,6 +45,7 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
       today,
       zipFile: path.join(out, '答复函.zip'),
       overwrite: true, // the demo's own folder, made again on every run
+      createFolder: true,
     });
     const opinions = await generateLetters(store, {
       session: demo.current,
@@ -53,13 +54,14 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
       today,
       only: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
       overwrite: true,
+      createFolder: true,
     });
     const report = path.join(out, `办理情况报告-${demo.current.name}.docx`);
-    await generateReport(store, { session: demo.current, out: report, today });
+    await generateReport(store, { session: demo.current, out: report, today, overwrite: true });
     const tables = path.join(out, `统计表-${demo.current.name}.docx`);
-    await generateReport(store, { session: demo.current, out: tables, today, template: '统计表' });
+    await generateReport(store, { session: demo.current, out: tables, today, template: '统计表', overwrite: true });
     const rectification = path.join(out, '审议意见办理报告和整改清单.docx');
-    await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today });
+    await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today, overwrite: true });
     // Folders are listed by their real path, the count after it, so the line can be copied.
     written.push(
       `${path.join(out, '答复函')}${path.sep}（文件夹，${letters.files.length} 份答复函）`,

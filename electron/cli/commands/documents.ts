@@ -9,9 +9,9 @@ import type { Output } from '../output';
 export const lettersUsage =
   '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--overwrite] [--today YYYY-MM-DD]';
 export const reportUsage =
-  '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--today YYYY-MM-DD]';
+  '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
 export const rectificationUsage =
-  '用法：jianyi rectification --db 数据库文件 --opinion 审议意见名称 --out 文件.docx [--template 名称|文件.md] [--today YYYY-MM-DD]';
+  '用法：jianyi rectification --db 数据库文件 --opinion 审议意见名称 --out 文件.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
 
 function today(value: string | undefined): string {
   if (value !== undefined && !isIsoDate(value))
@@ -59,6 +59,8 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
       only,
       zipFile: values.zip,
       overwrite: values.overwrite === true,
+      // The folder named on the command line is made if it is not there.
+      createFolder: true,
       today: day,
       onProgress: (done, total) => {
         if (done === total || done % 50 === 0) io.err(`  已生成 ${done}/${total}`);
@@ -89,7 +91,10 @@ async function singleDocument(
   args: string[],
   usage: string,
   subject: 'session' | 'opinion',
-  write: (store: Store, options: { name: string; out: string; template: string | undefined; today: string }) => Promise<string>,
+  write: (
+    store: Store,
+    options: { name: string; out: string; template: string | undefined; today: string; overwrite: boolean },
+  ) => Promise<string>,
   io: Output,
 ): Promise<number> {
   const { values } = parseCommandArgs(
@@ -99,6 +104,7 @@ async function singleDocument(
       [subject]: { type: 'string' },
       out: { type: 'string' },
       template: { type: 'string' },
+      overwrite: { type: 'boolean' },
       today: { type: 'string' },
     },
     usage,
@@ -109,7 +115,15 @@ async function singleDocument(
   const day = today(values.today as string | undefined);
   const store = await openExistingStore(dbFile);
   try {
-    io.out(await write(store, { name, out, template: values.template as string | undefined, today: day }));
+    io.out(
+      await write(store, {
+        name,
+        out,
+        template: values.template as string | undefined,
+        today: day,
+        overwrite: values.overwrite === true,
+      }),
+    );
     return 0;
   } finally {
     store.close();
@@ -121,10 +135,10 @@ export function reportCommand(args: string[], io: Output): Promise<number> {
     args,
     reportUsage,
     'session',
-    async (store, { name, out, template, today }) => {
+    async (store, { name, out, template, today, overwrite }) => {
       const session = store.sessions.getByName(name);
-      await generateReport(store, { session, out, template, today });
-      return `已生成「${session.name}」的办理情况报告：「${out}」。`;
+      const { file } = await generateReport(store, { session, out, template, today, overwrite, createFolder: true });
+      return `已生成「${session.name}」的办理情况报告：「${file}」。`;
     },
     io,
   );
@@ -135,8 +149,8 @@ export function rectificationCommand(args: string[], io: Output): Promise<number
     args,
     rectificationUsage,
     'opinion',
-    async (store, { name, out, template, today }) => {
-      await generateRectification(store, { opinionName: name, out, template, today });
+    async (store, { name, out, template, today, overwrite }) => {
+      await generateRectification(store, { opinionName: name, out, template, today, overwrite, createFolder: true });
       return `已生成审议意见办理报告和整改清单：「${out}」。`;
     },
     io,

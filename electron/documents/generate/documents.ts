@@ -9,6 +9,7 @@ import { parseProposalNumber } from '../../domain/proposal-number';
 import type { Session } from '../../domain/session';
 import { termsOf } from '../../domain/terms';
 import { removeStaleTemps, writeFileAtomic } from '../../files/atomic-write';
+import { checkOutputFile, checkOutputFolder } from '../../files/output-path';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { cohandlingContext, replyLetterContexts, unitData, type LetterContext } from '../data/letter-context';
 import { rectificationContext } from '../data/rectification-context';
@@ -31,7 +32,8 @@ export async function renderTemplate(
   return renderDocx({ tree: template.render(context), meta: template.meta, settings, title });
 }
 
-async function ensureFolder(dir: string): Promise<void> {
+/** The folder a document goes into, checked writable; temporaries of killed runs swept. */
+async function readyFolder(dir: string): Promise<void> {
   try {
     await fs.promises.mkdir(dir, { recursive: true });
   } catch {
@@ -44,6 +46,17 @@ async function ensureFolder(dir: string): Promise<void> {
     throw new UserError(`输出文件夹「${dir}」是只读的，没有生成任何文件。请另选一个可以写入的文件夹。`);
   }
   removeStaleTemps(dir);
+}
+
+/** Where a single document may be written (see files/output-path.ts), before anything is rendered. */
+function documentTarget(store: Store, out: string, options: { overwrite?: boolean; createFolder?: boolean }): string {
+  return checkOutputFile(out, {
+    kind: 'docx',
+    databaseFile: store.db.name,
+    overwrite: options.overwrite,
+    createFolder: options.createFolder,
+    addExtension: true,
+  });
 }
 
 export interface LetterBatchOptions {
@@ -61,6 +74,8 @@ export interface LetterBatchOptions {
    * edited last week's letters in Word, and regenerating must not silently undo that.
    */
   overwrite?: boolean;
+  /** Create the folder when it does not exist (the UI asks first; the CLI's --out names it). */
+  createFolder?: boolean;
   today: IsoDate;
   onProgress?: (done: number, total: number, file: string) => void;
   signal?: AbortSignal;
@@ -165,13 +180,25 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
     used.set(job.fileName, n);
     if (n > 1) job.fileName = job.fileName.replace(/\.docx$/, `（${n}）.docx`);
   }
-  await ensureFolder(options.outDir);
-  if (!options.overwrite) {
-    const existing = jobs.map((j) => j.fileName).filter((name) => fs.existsSync(path.join(options.outDir, name)));
+  const outDir = checkOutputFolder(options.outDir, { databaseFile: store.db.name, createFolder: options.createFolder });
+  // The zip's and the letters' names are checked like any output; "already there" is said below,
+  // for all of them at once.
+  if (options.zipFile)
+    checkOutputFile(options.zipFile, { kind: 'zip', databaseFile: store.db.name, overwrite: true, createFolder: true });
+  await readyFolder(outDir);
+  if (options.overwrite) {
+    for (const job of jobs) {
+      const target = path.join(outDir, job.fileName);
+      if (fs.existsSync(target)) checkOutputFile(target, { kind: 'docx', databaseFile: store.db.name, overwrite: true });
+    }
+  } else {
+    const existing = jobs.map((j) => j.fileName).filter((name) => fs.existsSync(path.join(outDir, name)));
     if (options.zipFile && fs.existsSync(options.zipFile)) existing.push(path.basename(options.zipFile));
     if (existing.length) {
       throw new UserError(
-        `文件夹「${options.outDir}」里已有 ${existing.length} 个同名文件（如「${existing[0]}」），没有生成任何文件。要用新生成的替换它们，请选择“覆盖已有文件”；或者换一个文件夹。`,
+        `文件夹「${outDir}」里已有 ${existing.length} 个同名文件（如「${existing[0]}」），没有生成任何文件。要用新生成的替换它们，请选择“覆盖已有文件”；或者换一个文件夹。`,
+        [],
+        'exists',
       );
     }
   }
@@ -184,7 +211,7 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
     written[index] = bytes;
     options.onProgress?.(++count, jobs.length, file);
   };
-  const targets = jobs.map((job) => path.join(options.outDir, job.fileName));
+  const targets = jobs.map((job) => path.join(outDir, job.fileName));
   const title = (job: LetterJob) => job.fileName.replace(/\.docx$/, '');
   if (jobs.length >= POOL_THRESHOLD) {
     const finished = await runPool({
@@ -224,6 +251,10 @@ export interface ReportOptions {
   out: string;
   template?: string;
   today: IsoDate;
+  /** Replace a document already there (only a Word document). Off: an edited report is never lost. */
+  overwrite?: boolean;
+  /** Create the folder when it does not exist. */
+  createFolder?: boolean;
 }
 
 /** The annual handling report: figures from the statistics engine, narrative from the drafts. */
@@ -235,15 +266,16 @@ export async function generateReport(
   const template = resolveTemplate(store, options.template, 'annual-report', ['statistics-tables']);
   const stats = sessionStatistics(store, options.session, options.today);
   const context = reportContext(options.session, stats, store.drafts.get(options.session.id), options.today);
-  await ensureFolder(path.dirname(path.resolve(options.out)));
+  const out = documentTarget(store, options.out, options);
+  await readyFolder(path.dirname(out));
   const bytes = await renderTemplate(
     template,
     context,
     settings,
     `${options.session.name}${termsOf(options.session.kind).itemTerm}办理情况报告`,
   );
-  await writeFileAtomic(options.out, bytes);
-  return { file: options.out, context };
+  await writeFileAtomic(out, bytes);
+  return { file: out, context };
 }
 
 export interface RectificationOptions {
@@ -251,6 +283,8 @@ export interface RectificationOptions {
   out: string;
   template?: string;
   today: IsoDate;
+  overwrite?: boolean;
+  createFolder?: boolean;
 }
 
 /** The report answering a review opinion with its 整改清单 attached. */
@@ -261,8 +295,9 @@ export async function generateRectification(store: Store, options: Rectification
   if (opinion.items.length === 0) throw new UserError(`审议意见「${opinion.name}」还没有整改事项，整改清单是空的。`);
   const session = opinion.sessionId !== null ? store.sessions.get(opinion.sessionId) : null;
   const context = rectificationContext(opinion, session?.issuingBody ?? '', options.today);
-  await ensureFolder(path.dirname(path.resolve(options.out)));
+  const out = documentTarget(store, options.out, options);
+  await readyFolder(path.dirname(out));
   const bytes = await renderTemplate(template, context, settings, context.title);
-  await writeFileAtomic(options.out, bytes);
-  return { file: options.out };
+  await writeFileAtomic(out, bytes);
+  return { file: out };
 }

@@ -5,6 +5,7 @@ import type { Output } from '../../../electron/api/contract';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';
+import { useConfirmedWrite } from '../confirm-write';
 import { RectificationEditor } from './Rectification';
 
 type Session = Output<'sessions.list'>[number];
@@ -52,6 +53,7 @@ export function DocumentsScreen({ session }: { session: Session }) {
 
 function Letters({ session }: { session: Session }) {
   const report = useReportError();
+  const confirmedWrite = useConfirmedWrite();
   const [outDir, setOutDir] = useState('');
   const [only, setOnly] = useState('');
   const [zip, setZip] = useState(false);
@@ -68,24 +70,29 @@ function Letters({ session }: { session: Session }) {
     setBusy(true);
     setResult(null);
     try {
-      const { jobId } = await call('jobs.startLetters', {
-        sessionId: session.id,
-        outDir,
-        only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
-        zip,
-        cohandling,
-        overwrite,
-      });
-      setProgress({ jobId, done: 0, total: 0 });
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const status = await call('jobs.status', { jobId });
-        setProgress({ jobId, done: status.done, total: status.total });
-        if (!status.finished) continue;
-        if (status.error) throw new ApiError(status.error.message, status.error.details);
-        setResult(status.result);
-        break;
-      }
+      const finished = await confirmedWrite(
+        async (flags) => {
+          const { jobId } = await call('jobs.startLetters', {
+            sessionId: session.id,
+            outDir,
+            only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
+            zip,
+            cohandling,
+            ...flags,
+          });
+          setProgress({ jobId, done: 0, total: 0 });
+          for (;;) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const status = await call('jobs.status', { jobId });
+            setProgress({ jobId, done: status.done, total: status.total });
+            if (!status.finished) continue;
+            if (status.error) throw new ApiError(status.error.message, status.error.details, status.error.code ?? null);
+            return status.result;
+          }
+        },
+        { overwrite },
+      );
+      if (finished) setResult(finished);
     } catch (error) {
       report(error);
     } finally {
@@ -199,6 +206,7 @@ function Letters({ session }: { session: Session }) {
 function Report({ session }: { session: Session }) {
   const { message } = App.useApp();
   const report = useReportError();
+  const confirmedWrite = useConfirmedWrite();
   const drafts = useLoad(() => call('drafts.get', { sessionId: session.id }), [session.id]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [out, setOut] = useState('');
@@ -273,8 +281,8 @@ function Report({ session }: { session: Session }) {
             disabled={!out.trim()}
             onClick={async () => {
               try {
-                const { file } = await call('documents.report', { sessionId: session.id, out });
-                message.success(`已生成：${file}`);
+                const done = await confirmedWrite((flags) => call('documents.report', { sessionId: session.id, out, ...flags }));
+                if (done) message.success(`已生成：${done.file}`);
               } catch (error) {
                 report(error);
               }

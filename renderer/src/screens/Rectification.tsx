@@ -6,6 +6,7 @@ import type { Input as ApiInput, Output } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';
+import { useConfirmedWrite } from '../confirm-write';
 
 type Session = Output<'sessions.list'>[number];
 type Draft = ApiInput<'opinions.save'>;
@@ -17,6 +18,7 @@ const EMPTY_ITEM: Item = { aspect: '', problem: '', suggestion: '', measures: ''
 export function RectificationEditor({ session }: { session: Session }) {
   const { message } = App.useApp();
   const report = useReportError();
+  const confirmedWrite = useConfirmedWrite();
   const opinions = useLoad(() => call('opinions.list', {}), []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [out, setOut] = useState('');
@@ -206,8 +208,10 @@ export function RectificationEditor({ session }: { session: Session }) {
                 disabled={!out.trim() || !draft.id}
                 onClick={async () => {
                   try {
-                    const { file } = await call('documents.rectification', { opinionId: draft.id!, out });
-                    message.success(`已生成：${file}`);
+                    const done = await confirmedWrite((flags) =>
+                      call('documents.rectification', { opinionId: draft.id!, out, ...flags }),
+                    );
+                    if (done) message.success(`已生成：${done.file}`);
                   } catch (error) {
                     report(error);
                   }

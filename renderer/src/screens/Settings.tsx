@@ -4,12 +4,14 @@ import type { Output } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';
+import { useConfirmedWrite } from '../confirm-write';
 
 type Unit = Output<'units.list'>[number];
 
 export function SettingsScreen() {
   const { message } = App.useApp();
   const report = useReportError();
+  const confirmedWrite = useConfirmedWrite();
   const settings = useLoad(() => call('settings.documents.get', {}), []);
   const units = useLoad(() => call('units.list', {}), []);
   const [form] = Form.useForm();
@@ -184,8 +186,10 @@ export function SettingsScreen() {
             <Button
               onClick={async () => {
                 try {
-                  const { file, bytes } = await call('backup.create', { file: backupFile });
-                  message.success(`已备份到 ${file}（${Math.round(bytes / 1024)} KB）`);
+                  const done = await confirmedWrite((flags) =>
+                    call('backup.create', { file: backupFile, createFolder: flags.createFolder }),
+                  );
+                  if (done) message.success(`已备份到 ${done.file}（${Math.round(done.bytes / 1024)} KB）`);
                 } catch (error) {
                   report(error);
                 }

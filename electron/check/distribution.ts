@@ -1,0 +1,187 @@
+import { checkable, halfUp, largestRemainder, precisionWords, shownQuotient, unitsText } from './arith';
+import { report, type CheckContext } from './context';
+import type { PercentFigure } from './figures';
+import type { Finding } from './model';
+
+/**
+ * The check of one distribution: shares printed for counts over one denominator. A share is
+ * right when it equals its count over the denominator rounded half up, or the largest-remainder
+ * share of the whole distribution (the sibling shares). The text may make several denominators
+ * plausible (the total, the answered items, a count stated just before); a share is an error only
+ * when no plausible denominator gives it under either method. Method warnings: a share right
+ * only under the method the session does not use, a distribution mixing the methods, and a
+ * complete largest-remainder distribution whose shares do not add up to 100.
+ */
+
+export interface ShareItem {
+  paragraph: number;
+  count: number;
+  percent: PercentFigure;
+  quote: string;
+  /** Other counts the share may be of (the sum of a list it follows). */
+  alternatives?: number[];
+}
+
+export interface Candidate {
+  value: number;
+  /** Where the denominator comes from, for choosing the one a message names. */
+  source: 'named' | 'stated' | 'total' | 'answered' | 'feedback';
+}
+
+interface Fit {
+  halfUp: boolean;
+  largestRemainder: boolean;
+}
+
+function fits(items: readonly ShareItem[], denominator: number): (Fit | null)[] {
+  const counts = items.map((i) => i.count);
+  const sum = counts.reduce((a, b) => a + b, 0);
+  const lrByDecimals = new Map<number, bigint[] | null>();
+  return items.map((item) => {
+    const p = item.percent;
+    if (!checkable(p) || denominator <= 0 || item.count > denominator) return null;
+    if (!lrByDecimals.has(p.decimals))
+      lrByDecimals.set(p.decimals, sum <= denominator ? largestRemainder(counts, denominator, p.decimals) : null);
+    const lr = lrByDecimals.get(p.decimals);
+    return {
+      halfUp: halfUp(item.count, denominator, p.decimals) === p.units,
+      largestRemainder: lr ? lr[items.indexOf(item)] === p.units : false,
+    };
+  });
+}
+
+const ORDER: Candidate['source'][] = ['named', 'stated', 'total', 'answered', 'feedback'];
+
+function expectedShares(items: readonly ShareItem[], item: ShareItem, denominator: number): { hu: string; lr: string | null } {
+  const d = item.percent.decimals as 0 | 1 | 2 | 3;
+  const hu = unitsText(halfUp(item.count, denominator, d), d);
+  const sum = items.reduce((a, i) => a + i.count, 0);
+  const lr =
+    sum <= denominator
+      ? unitsText(
+          largestRemainder(
+            items.map((i) => i.count),
+            denominator,
+            d,
+          )[items.indexOf(item)]!,
+          d,
+        )
+      : null;
+  return { hu, lr };
+}
+
+function finding(ctx: CheckContext, item: ShareItem, fields: Pick<Finding, 'severity' | 'kind' | 'expected' | 'message'>): void {
+  report(ctx, {
+    ...fields,
+    paragraph: item.paragraph,
+    quote: item.quote,
+    printed: item.percent.printed,
+    start: item.percent.start,
+    end: item.percent.end,
+  });
+}
+
+const METHOD_NAMES = { 'half-up': '四舍五入', 'largest-remainder': '最大余额法' } as const;
+
+/** Checks one distribution against its plausible denominators and reports what is wrong. */
+export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[], candidates: readonly Candidate[]): void {
+  const usable = items.filter((i) => checkable(i.percent));
+  if (usable.length === 0) return;
+  const unique: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => ORDER.indexOf(a.source) - ORDER.indexOf(b.source))) {
+    if (c.value > 0 && !unique.some((u) => u.value === c.value)) unique.push(c);
+  }
+  if (unique.length === 0) return; // no plausible denominator: nothing can be said
+  const table = unique.map((c) => ({ candidate: c, fits: fits(usable, c.value) }));
+  const score = (t: (typeof table)[number]) => t.fits.filter((f) => f && (f.halfUp || f.largestRemainder)).length;
+  let best = table[0]!;
+  for (const t of table) if (score(t) > score(best)) best = t;
+
+  const session = ctx.options.rounding;
+  const bestFits = best.fits;
+  const huOnly = usable.filter((_, i) => bestFits[i]?.halfUp && !bestFits[i]?.largestRemainder);
+  let warned = false;
+  usable.forEach((item, i) => {
+    const fit = bestFits[i];
+    if (fit && (fit.halfUp || fit.largestRemainder)) {
+      const D = best.candidate.value;
+      const d = item.percent.decimals;
+      const { hu, lr } = expectedShares(usable, item, D);
+      const quotient = `${item.count} / ${D} = ${shownQuotient(item.count, D, d)} %`;
+      // Right under the session's method over another plausible denominator: nothing to say.
+      const sessionFits = table.some((t) => (session === 'half-up' ? t.fits[i]?.halfUp : t.fits[i]?.largestRemainder));
+      if (session === 'half-up' && !fit.halfUp && !sessionFits) {
+        warned = true;
+        finding(ctx, item, {
+          severity: 'warning',
+          kind: 'method',
+          expected: `${hu}%`,
+          message: `${quotient}，本次会议按四舍五入${precisionWords(d)}应为 ${hu}%，稿中的 ${item.percent.printed} 是最大余额法的结果`,
+        });
+      } else if (session === 'largest-remainder' && !fit.largestRemainder && lr !== null && !sessionFits) {
+        warned = true;
+        finding(ctx, item, {
+          severity: 'warning',
+          kind: 'method',
+          expected: `${lr}%`,
+          message: `${quotient}，本次会议按最大余额法${precisionWords(d)}应为 ${lr}%，稿中的 ${item.percent.printed} 是四舍五入的结果`,
+        });
+      } else if (!session && fit.largestRemainder && !fit.halfUp && huOnly.length > 0) {
+        warned = true;
+        finding(ctx, item, {
+          severity: 'warning',
+          kind: 'method',
+          expected: `${hu}%`,
+          message: `同一组比例混用了两种取舍方法：${quotient}，${item.percent.printed} 是最大余额法的结果，而同组的其他比例按四舍五入（四舍五入应为 ${hu}%）`,
+        });
+      }
+      return;
+    }
+    // Not right over the best denominator: right over another plausible one is no error.
+    if (table.some((t) => t.fits[i] && (t.fits[i]!.halfUp || t.fits[i]!.largestRemainder))) return;
+    if (!checkable(item.percent)) return;
+    const d0 = item.percent.decimals;
+    if (item.alternatives?.some((alt) => unique.some((c) => c.value >= alt && halfUp(alt, c.value, d0) === item.percent.units))) return;
+    // The denominator the message names: the one the words name, else the one whose share comes closest.
+    const d = item.percent.decimals;
+    const possible = unique.filter((c) => c.value >= item.count);
+    if (possible.length === 0) return;
+    const distance = (c: Candidate) => {
+      const gap = halfUp(item.count, c.value, d) - item.percent.units;
+      return gap < 0n ? -gap : gap;
+    };
+    const named = possible.filter((c) => c.source === 'named');
+    const D = (named.length ? named : possible).reduce((a, c) => (distance(c) < distance(a) ? c : a)).value;
+    const { hu, lr } = expectedShares(usable, item, D);
+    const quotient = `${item.count} / ${D} = ${shownQuotient(item.count, D, d)} %`;
+    const expected = session === 'largest-remainder' && lr ? lr : hu;
+    const words =
+      lr === null || lr === hu
+        ? `按四舍五入或最大余额法${precisionWords(d)}都应为 ${hu}%`
+        : `${precisionWords(d) ? `${precisionWords(d)}，` : ''}按四舍五入应为 ${hu}%，按最大余额法应为 ${lr}%`;
+    finding(ctx, item, {
+      severity: 'error',
+      kind: 'share',
+      expected: `${expected}%`,
+      message: `${quotient}，${words}，稿中写作 ${item.percent.printed}`,
+    });
+  });
+
+  // A complete distribution (its counts make up the denominator) whose shares do not add up to 100:
+  // right share by share under half-up, but a reader adds them up. Not said when the session rounds half up.
+  const D = best.candidate.value;
+  const sum = usable.reduce((a, i) => a + i.count, 0);
+  const decimals = usable[0]!.percent.decimals;
+  const allFit = bestFits.every((f) => f && (f.halfUp || f.largestRemainder));
+  if (session === 'half-up' || warned || !allFit || usable.length < 2 || sum !== D) return;
+  if (usable.some((i) => i.percent.decimals !== decimals)) return;
+  const printedSum = usable.reduce((a, i) => a + i.percent.units, 0n);
+  if (printedSum === 100n * 10n ** BigInt(decimals)) return;
+  const last = usable[usable.length - 1]!;
+  finding(ctx, last, {
+    severity: 'warning',
+    kind: 'sum',
+    expected: '100%',
+    message: `这一组比例覆盖全部 ${D} 件，各项之和却是 ${unitsText(printedSum, decimals)}%：各项单独四舍五入时会这样，如需合计为 100%，可改用${METHOD_NAMES['largest-remainder']}`,
+  });
+}
