@@ -189,6 +189,10 @@ describe('the annotated copy of that .docx', () => {
     expectValidOoxml(file);
   });
 
+  it('refuses a file that is not a .docx with a message for the clerk', () => {
+    expect(() => annotateDocx(Buffer.from('不是压缩包'), findings)).toThrow(/不是有效的 \.docx 文件/);
+  });
+
   it('leaves out a finding that does not match the document', () => {
     const stray: Finding = { ...findings[0]!, start: 0, end: 3 };
     const copy = annotateDocx(original, [stray]);

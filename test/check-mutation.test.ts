@@ -78,6 +78,26 @@ function mutate(all: DraftParagraph[], f: Figure): { mutated: DraftParagraph[]; 
   return { mutated, at: [f.start, f.start + next.length] };
 }
 
+describe('the facts from the statistics engine', () => {
+  it('carry the counts, the rates with their denominators and last year’s figures', () => {
+    expect(facts.total).toBeGreaterThan(200);
+    expect(facts.categories.reduce((a, c) => a + c.count, 0)).toBe(facts.total);
+    expect(facts.results.map((r) => r.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(facts.counts.unanswered).toBe(facts.total - facts.answered);
+    const closed = facts.rates.find((r) => r.key === 'closed')!;
+    expect(closed.denominator).toBe(facts.answered);
+    expect(closed.basis).toContain(`已答复 ${facts.answered} 件`);
+    // 解决率 counts A + B in this session; 解决采纳率 (A over all items) is there besides.
+    const resolution = facts.rates.find((r) => r.key === 'resolution')!;
+    const adopted = facts.rates.find((r) => r.key === 'adopted')!;
+    expect(resolution.numerator).toBe(facts.results[0]!.count + facts.results[1]!.count);
+    expect(adopted).toMatchObject({ label: '解决采纳率', numerator: facts.results[0]!.count, denominator: facts.total });
+    // The demo's previous session gives last year's figures.
+    expect(resolution.previous).toMatch(/^\d+\.\d$/);
+    expect(resolution.previousSource).toBe('session');
+  });
+});
+
 describe('the generated report', () => {
   it('comes out clean, with the records and without them', () => {
     expect(paragraphs.some((p) => p.text.includes('占总数的'))).toBe(true);

@@ -248,10 +248,13 @@ describe('counts, rates and comparisons against the records', () => {
   it('result classes by label, by letter and by a common synonym; feedback values; handled counts', () => {
     const f = facts();
     expect(check('办理结果为解决采纳的182件，正在解决的25件，计划解决的17件，留作参考的25件。', f)).toEqual([]);
-    // D is wrong, and the four classes then add up to neither the total nor the answered items.
-    expect(check('其中A类182件，B类25件，C类17件，D类26件。', f).map(brief)).toEqual([
-      'error/count 26件 → 25件',
-      'error/sum 250件 → 260件',
+    expect(check('其中A类182件，B类25件，C类17件，D类26件。', f).map(brief)).toEqual(['error/count 26件 → 25件']);
+    // With every item answered, the four classes must also add up to the total.
+    const allAnswered = facts({ answered: 260, counts: { ...f.counts, answered: 260, unanswered: 0 } });
+    allAnswered.results[3]!.count = 36;
+    expect(check('其中A类182件，B类25件，C类17件，D类37件。', allAnswered).map(brief)).toEqual([
+      'error/count 37件 → 36件',
+      'error/sum 261件 → 260件',
     ]);
     expect(check('“已解决或基本解决”的183件。', f).map(brief)).toEqual(['error/count 183件 → 182件']);
     expect(check('代表评价为“满意”的205件。', f).map(brief)).toEqual(['error/count 205件 → 204件']);
@@ -330,13 +333,14 @@ describe('sums', () => {
   });
 
   it('a complete breakdown of the result classes', () => {
-    const text = '共收到代表建议114件。其中解决采纳84件，正在解决13件，计划解决6件，留作参考11件。';
+    const text = '共收到代表建议114件，已全部答复。其中解决采纳84件，正在解决13件，计划解决6件，留作参考11件。';
     expect(check(text)).toEqual([]);
     const found = check(text.replace('留作参考11件', '留作参考12件'));
     expect(found.map(brief)).toEqual(['error/sum 115件 → 114件']);
     expect(found[0]!.message).toBe('所列各项合计 84 + 13 + 6 + 12 = 115 件，与总数的 114 件不符');
-    // A breakdown that leaves a class out says nothing about the whole.
-    expect(check('共收到代表建议114件。其中解决采纳84件，正在解决13件。')).toEqual([]);
+    // A breakdown that leaves a class out, or while items are still open, says nothing about the whole.
+    expect(check('共收到代表建议114件，已全部答复。其中解决采纳84件，正在解决13件。')).toEqual([]);
+    expect(check('共收到代表建议114件。其中解决采纳84件，正在解决13件，计划解决6件，留作参考12件。')).toEqual([]);
   });
 
   it('answered and still open add up to the total', () => {
@@ -407,7 +411,45 @@ describe('no false alarms on real prose', () => {
     expect(check(prose, f).map(brief)).toEqual(['error/count 260件 → 249件']);
     const worded =
       '其中，A类（已解决或基本解决）182件，占70.0%；B类（正在解决）25件，占9.6%；C类（列入计划拟解决）17件，占6.5%；D类（留作参考）26件，占10.0%。';
-    expect(check(worded, f).map(brief)).toEqual(['error/count 26件 → 25件', 'error/sum 250件 → 260件']);
+    expect(check(worded, f).map(brief)).toEqual(['error/count 26件 → 25件']);
+  });
+
+  it('a share of a listed sum, a share of an unknown total, a sibling distribution is no denominator', () => {
+    const listed = ['本周共收到代表建议506件。', '排在前三位的是交通类172件、城建类80件、民政类50件，占总数的59.7%。'];
+    expect(check(listed)).toEqual([]);
+    const wrong = check(listed.map((l) => l.replace('59.7%', '60.7%')));
+    expect(wrong.map((f) => f.message)).toEqual([
+      '所列各项合计 302 / 506 = 59.68 %，按四舍五入保留一位小数应为 59.7%，稿中写作 60.7%',
+    ]);
+    // The words name the total, and the draft never states it: nothing can be said.
+    expect(check('其中城建类80件，占总量的15.8%。')).toEqual([]);
+    // The sentence before is another distribution: its counts are not this share's denominator.
+    expect(check('投诉类301件，占60.6%；咨询类120件，占24.1%。另有建议类信件116件，占23.3%。')).toEqual([]);
+    // A list after a whole that its parts exceed is not a breakdown of it.
+    expect(check('各县收到1155件，其中咨询类1160件、投诉类1859件，还有4件正在处理。')).toEqual([]);
+  });
+
+  it('a list running over sentences, and shares over the items the list classifies', () => {
+    const sentences = [
+      '共提交提案190件，经审查立案176件。',
+      '围绕经济发展提出提案95件，占54.0%。围绕社会事业提出提案36件，占20.5%。围绕城市管理提出提案45件，占25.6%。',
+    ];
+    const halfUp = { rounding: 'half-up' } as const;
+    expect(check(sentences, null, halfUp)).toEqual([]);
+    // The three make up the 176, and their shares add up to 100.1: a warning when the method is not known.
+    expect(check(sentences).map(brief)).toEqual(['warning/sum 25.6% → 100%']);
+    expect(
+      check(
+        sentences.map((l) => l.replace('占20.5%', '占21.5%')),
+        null,
+        halfUp,
+      ).map(brief),
+    ).toEqual(['error/share 21.5% → 20.5%']);
+    // Three items were withdrawn: the four classes make up 297, and the shares are over them.
+    const classified =
+      '共收到提案300件。其中已经解决的74件，占总数的24.9%；正在解决的182件，占总数的61.3%；计划解决的33件，占总数的11.1%；留作参考的8件，占总数的2.7%。';
+    expect(check(classified)).toEqual([]);
+    expect(check(classified.replace('占总数的61.3%', '占总数的61.4%')).map(brief)).toEqual(['error/share 61.4% → 60.7%']);
   });
 
   it('Chinese numerals as counts', () => {

@@ -98,6 +98,12 @@ describe('the Electron window', () => {
     expect(main).toMatch(/onBeforeRequest\(\(details, callback\) =>\s*callback\(\{ cancel: !details\.url\.startsWith/);
   });
 
+  it('asks before a window with unsaved edits closes or reloads (the page’s beforeunload)', () => {
+    const main = fs.readFileSync(path.join('electron', 'shell', 'main.ts'), 'utf8');
+    expect(main).toContain("webContents.on('will-prevent-unload'");
+    expect(main).toContain('放弃修改并离开');
+  });
+
   it('checks the sender of every IPC message before anything else', () => {
     // trusted(): the frame that sent the message must be the app's own page.
     expect(main).toMatch(

@@ -148,9 +148,7 @@ export function hasFieldWord(key: string): boolean {
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
-  const words = path
-    .map((p) => (typeof p === 'number' ? `第${p + 1}项` : (FIELD_WORDS[String(p)] ?? String(p))))
-    .filter(Boolean);
+  const words = path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : (FIELD_WORDS[String(p)] ?? String(p)))).filter(Boolean);
   return words.length ? `「${words.join('·')}」` : '提交的内容';
 }
 

@@ -211,24 +211,31 @@ function writeZip(original: Buffer, entries: OutEntry[]): Buffer {
   return Buffer.concat([...parts, ...central, end]);
 }
 
-function readPackage(original: Buffer): { entries: ZipEntry[]; text: (name: string) => string | undefined } {
+const BROKEN =
+  '无法生成带批注的副本：这份文档不是有效的 .docx 文件，或者已经损坏。请在 Word 或 WPS 中打开并另存为 .docx 后再试。';
+
+/** zip-guard's checks with this file's message (its own speak of ledgers). */
+function guarded<T>(read: () => T): T {
   try {
-    const entries = readZipDirectory(original, '这份文档', { maxUncompressedBytes: 500 * 1024 * 1024, maxEntries: 5000 });
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    return {
-      entries,
-      text: (name) => {
-        const entry = byName.get(name);
-        return entry ? inflateEntry(original, entry, '这份文档').toString('utf8') : undefined;
-      },
-    };
+    return read();
   } catch (error) {
-    if (error instanceof UserError)
-      throw new UserError(
-        '无法生成带批注的副本：这份文档不是有效的 .docx 文件，或者已经损坏。请在 Word 或 WPS 中打开并另存为 .docx 后再试。',
-      );
+    if (error instanceof UserError) throw new UserError(BROKEN);
     throw error;
   }
+}
+
+function readPackage(original: Buffer): { entries: ZipEntry[]; text: (name: string) => string | undefined } {
+  const entries = guarded(() =>
+    readZipDirectory(original, '这份文档', { maxUncompressedBytes: 500 * 1024 * 1024, maxEntries: 5000 }),
+  );
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return {
+    entries,
+    text: (name) => {
+      const entry = byName.get(name);
+      return entry ? guarded(() => inflateEntry(original, entry, '这份文档').toString('utf8')) : undefined;
+    },
+  };
 }
 
 /** The annotated copy (see the module comment). Findings whose figure is not where they say are left out. */

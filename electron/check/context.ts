@@ -74,7 +74,8 @@ export function createContext(
   for (const info of infos) {
     for (const { label, count } of info.labelled) {
       const dim = label?.dim;
-      if (dim === 'total' || dim === 'answered' || dim === 'feedbackReturned') stated[dim].push({ value: count.value, paragraph: info.index, at: count.start });
+      if (dim === 'total' || dim === 'answered' || dim === 'feedbackReturned')
+        stated[dim].push({ value: count.value, paragraph: info.index, at: count.start });
     }
   }
   return { paragraphs: infos, facts, options, vocabulary, stated, findings: [] };

@@ -24,8 +24,11 @@ export interface ShareItem {
 
 export interface Candidate {
   value: number;
-  /** Where the denominator comes from, for choosing the one a message names. */
-  source: 'named' | 'stated' | 'total' | 'answered' | 'feedback';
+  /**
+   * Where the denominator comes from, for choosing the one a message names. 'sum' (the listed
+   * counts' own total) can make a share right but is never the ground for an error.
+   */
+  source: 'named' | 'stated' | 'total' | 'answered' | 'feedback' | 'sum';
 }
 
 interface Fit {
@@ -50,7 +53,7 @@ function fits(items: readonly ShareItem[], denominator: number): (Fit | null)[] 
   });
 }
 
-const ORDER: Candidate['source'][] = ['named', 'stated', 'total', 'answered', 'feedback'];
+const ORDER: Candidate['source'][] = ['named', 'stated', 'total', 'answered', 'feedback', 'sum'];
 
 function expectedShares(items: readonly ShareItem[], item: ShareItem, denominator: number): { hu: string; lr: string | null } {
   const d = item.percent.decimals as 0 | 1 | 2 | 3;
@@ -91,7 +94,7 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
   for (const c of [...candidates].sort((a, b) => ORDER.indexOf(a.source) - ORDER.indexOf(b.source))) {
     if (c.value > 0 && !unique.some((u) => u.value === c.value)) unique.push(c);
   }
-  if (unique.length === 0) return; // no plausible denominator: nothing can be said
+  if (unique.every((c) => c.source === 'sum')) return; // no plausible denominator: nothing can be said
   const table = unique.map((c) => ({ candidate: c, fits: fits(usable, c.value) }));
   const score = (t: (typeof table)[number]) => t.fits.filter((f) => f && (f.halfUp || f.largestRemainder)).length;
   let best = table[0]!;
@@ -140,30 +143,34 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
     // Not right over the best denominator: right over another plausible one is no error.
     if (table.some((t) => t.fits[i] && (t.fits[i]!.halfUp || t.fits[i]!.largestRemainder))) return;
     if (!checkable(item.percent)) return;
-    const d0 = item.percent.decimals;
-    if (item.alternatives?.some((alt) => unique.some((c) => c.value >= alt && halfUp(alt, c.value, d0) === item.percent.units))) return;
-    // The denominator the message names: the one the words name, else the one whose share comes closest.
     const d = item.percent.decimals;
-    const possible = unique.filter((c) => c.value >= item.count);
-    if (possible.length === 0) return;
-    const distance = (c: Candidate) => {
-      const gap = halfUp(item.count, c.value, d) - item.percent.units;
+    const numerators = [item.count, ...(item.alternatives ?? [])];
+    if (numerators.slice(1).some((n) => unique.some((c) => c.value >= n && halfUp(n, c.value, d) === item.percent.units))) return;
+    // What the message names: the denominator the words name (else any plausible one) and the
+    // numerator (the count, or the list's sum it follows) whose share comes closest to the printed one.
+    const named = unique.filter((c) => c.source === 'named');
+    const grounds = named.length ? named : unique.filter((c) => c.source !== 'sum');
+    const pairs = numerators.flatMap((n) => grounds.filter((c) => c.value >= n).map((c) => ({ n, D: c.value })));
+    if (pairs.length === 0) return;
+    const distance = ({ n, D }: { n: number; D: number }) => {
+      const gap = halfUp(n, D, d) - item.percent.units;
       return gap < 0n ? -gap : gap;
     };
-    const named = possible.filter((c) => c.source === 'named');
-    const D = (named.length ? named : possible).reduce((a, c) => (distance(c) < distance(a) ? c : a)).value;
-    const { hu, lr } = expectedShares(usable, item, D);
-    const quotient = `${item.count} / ${D} = ${shownQuotient(item.count, D, d)} %`;
+    const { n, D } = pairs.reduce((a, p) => (distance(p) < distance(a) ? p : a));
+    const own = n === item.count;
+    const hu = unitsText(halfUp(n, D, d), d);
+    const lr = own ? expectedShares(usable, item, D).lr : null;
+    const quotient = `${n} / ${D} = ${shownQuotient(n, D, d)} %`;
     const expected = session === 'largest-remainder' && lr ? lr : hu;
     const words =
       lr === null || lr === hu
-        ? `按四舍五入或最大余额法${precisionWords(d)}都应为 ${hu}%`
+        ? `按四舍五入${own ? '或最大余额法' : ''}${precisionWords(d)}${own ? '都' : ''}应为 ${hu}%`
         : `${precisionWords(d) ? `${precisionWords(d)}，` : ''}按四舍五入应为 ${hu}%，按最大余额法应为 ${lr}%`;
     finding(ctx, item, {
       severity: 'error',
       kind: 'share',
       expected: `${expected}%`,
-      message: `${quotient}，${words}，稿中写作 ${item.percent.printed}`,
+      message: `${own ? '' : '所列各项合计 '}${quotient}，${words}，稿中写作 ${item.percent.printed}`,
     });
   });
 
@@ -173,7 +180,7 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
   const sum = usable.reduce((a, i) => a + i.count, 0);
   const decimals = usable[0]!.percent.decimals;
   const allFit = bestFits.every((f) => f && (f.halfUp || f.largestRemainder));
-  if (session === 'half-up' || warned || !allFit || usable.length < 2 || sum !== D) return;
+  if (session === 'half-up' || warned || !allFit || usable.length < 2 || sum !== D || best.candidate.source === 'sum') return;
   if (usable.some((i) => i.percent.decimals !== decimals)) return;
   const printedSum = usable.reduce((a, i) => a + i.percent.units, 0n);
   if (printedSum === 100n * 10n ** BigInt(decimals)) return;

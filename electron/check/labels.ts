@@ -107,7 +107,7 @@ const SPECIAL: [CountFactKey, RegExp][] = [
   ['answered', /(?:^|已经?|共|均已|累计|全部)(?:答复|办复)(?:了)?(?:代表)?(?:建议|提案)?$|(?:^|已经?|均已|全部)办理完毕$/],
 ];
 const TOTAL =
-  /(?:收到|提出|交办|受理|承办|提交|征集|立案)(?:了)?(?:(?:人大)?代表|政协委员|委员)?(?:各方面|各类)?(?:建议、?批评和意见|意见建议|建议和意见|建议|提案|意见)(?:共计?|总计|合计)?$|(?:共|总共|累计|一共)(?:收到|提出|交办|受理|承办)了?$/;
+  /(?:收到|提出|交办|受理|承办|提交|征集|立案)(?:了)?(?:(?:人大)?代表|政协委员|委员|政协)?(?:各方面|各类)?(?:建议、?批评和意见|意见建议|建议和意见|建议|提案|意见)(?:共计?|总计|合计)?$|(?:共|总共|累计|一共)(?:收到|提出|交办|受理|承办)了?$/;
 /** "交由市政府系统办理的代表建议93件": the items the report is about. */
 const TOTAL_ASSIGNED = /(?:交由|交给)[\u4e00-\u9fa5]{1,12}(?:办理|承办)的.*?(?:(?:人大)?代表建议|建议|提案)(?:共计?)?$/;
 const TOTAL_CONTEXT = /共|总|累计|全体|全部|全年|期间|会议/;
@@ -170,7 +170,8 @@ export function labelOf({ folded, sentence, count, vocabulary }: LabelInput): Co
   // A remark in brackets before the count ("建议、批评和意见（下称建议）1034件") is not its label.
   const bare = phrase.replace(/^在/, '').replace(/[（(][^（）()]*[)）]$/, (m) => (LETTER_WORDING.test(phrase) ? m : ''));
   for (const [dim, pattern] of SPECIAL) if (pattern.test(bare)) return { dim };
-  if ((TOTAL.test(bare) || TOTAL_ASSIGNED.test(bare)) && TOTAL_CONTEXT.test(folded.slice(sentence.start, count.start))) return { dim: 'total' };
+  if ((TOTAL.test(bare) || TOTAL_ASSIGNED.test(bare)) && TOTAL_CONTEXT.test(folded.slice(sentence.start, count.start)))
+    return { dim: 'total' };
   // "A类（已解决或基本解决）98件": the wording decides, as on a ledger.
   const worded = LETTER_WORDING.exec(bare);
   if (worded && (bare.length === worded[0].length || BOUNDARY.test(bare[worded.index - 1]!))) {

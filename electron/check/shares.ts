@@ -1,4 +1,12 @@
-import { countsIn, previousSentence, quoteOf, statedValues, type CheckContext, type LabelledCount, type ParagraphInfo } from './context';
+import {
+  countsIn,
+  previousSentence,
+  quoteOf,
+  statedValues,
+  type CheckContext,
+  type LabelledCount,
+  type ParagraphInfo,
+} from './context';
 import { checkDistribution, type Candidate, type ShareItem } from './distribution';
 import type { PercentFigure } from './figures';
 
@@ -26,7 +34,7 @@ function chainSum(info: ParagraphInfo, count: LabelledCount): number | null {
   let length = 1;
   let next = count;
   for (let i = own.length - 1; i >= 0; i--) {
-    const between = info.folded.slice(own[i]!.count.end, next.count.count.start);
+    const between = info.folded.slice(own[i]!.count.end, next.count.start);
     if (!/^\s*[、和及与][^，,；;。!?！？\d%]*$/.test(between)) break;
     sum += own[i]!.count.value;
     length++;
@@ -64,8 +72,13 @@ function groupsOf(info: ParagraphInfo, shares: ProseShare[]): ProseShare[][] {
   for (const share of shares) {
     const group = groups[groups.length - 1];
     const last = group?.[group.length - 1];
+    // A list may run over sentences ("…提案94件，占53.7%。…提案36件，占20.6%。"): the next sentence
+    // goes on with the same distribution when a share is all it says before its count.
+    const next = last && share.sentence === last.sentence + 1;
     let split =
-      !last || last.sentence !== share.sentence || (last.base !== null && share.base !== null && last.base !== share.base);
+      !last ||
+      (last.sentence !== share.sentence && !next) ||
+      (last.base !== null && share.base !== null && last.base !== share.base);
     if (!split && last) {
       const between = info.labelled.filter((l) => l.count.start > last.percent.end && l.count.start < share.count.count.start);
       const words = info.folded.slice(last.percent.end, share.count.count.start);
@@ -89,7 +102,9 @@ function candidatesFor(ctx: CheckContext, group: ProseShare[], numeratorsOfAll: 
   // Counts stated before the group in its sentence, and in the sentence before.
   for (const l of countsIn(ctx, first.paragraph, first.sentence)) {
     if (l.count.start >= first.count.count.start || numerators.has(l)) continue;
-    const whole = /^\s*(?:代表)?(?:建议|提案)?(?:中|当中|[，,]\s*其中)/.test(ctx.paragraphs[first.paragraph]!.folded.slice(l.count.end));
+    const whole = /^\s*(?:代表)?(?:建议|提案)?(?:中|当中|[，,]\s*其中)/.test(
+      ctx.paragraphs[first.paragraph]!.folded.slice(l.count.end),
+    );
     out.push({ value: l.count.value, source: whole ? 'named' : 'stated' });
   }
   const before = previousSentence(ctx, first.paragraph, first.sentence);
@@ -106,6 +121,8 @@ function candidatesFor(ctx: CheckContext, group: ProseShare[], numeratorsOfAll: 
   const base = group.find((s) => s.base)?.base ?? null;
   const known = (list: (number | undefined)[]) => list.some((v) => v !== undefined) || out.some((c) => c.source === 'named');
   if ((base === 'total' && !known(total)) || (base === 'answered' && !known(answered))) return [];
+  // The distribution's own total: the shares of the listed classes over the items they classify.
+  if (group.length > 1) out.push({ value: group.reduce((a, s) => a + s.count.count.value, 0), source: 'sum' });
   for (const v of total) if (v !== undefined) out.push({ value: v, source: base === 'total' ? 'named' : 'total' });
   for (const v of answered) if (v !== undefined) out.push({ value: v, source: base === 'answered' ? 'named' : 'answered' });
   if (group.some((s) => s.count.label?.dim === 'feedback'))

@@ -94,11 +94,15 @@ function complete(ctx: CheckContext, dim: string, parts: LabelledCount[]): boole
   const facts = ctx.facts;
   let needed: string[];
   if (dim === 'result') {
+    // The classes cover every item only once every item is answered (the records say so, or the draft).
+    if (!(facts ? facts.answered === facts.total : allAnswered(ctx))) return false;
     needed = facts ? facts.results.filter((r) => r.count > 0).map((r) => r.code) : codesFor(ctx.vocabulary.scheme.count);
   } else if (dim === 'category') {
     if (!facts) return false;
     needed = facts.categories.filter((c) => c.count > 0).map((c) => c.name);
   } else {
+    // The values cover the feedback returned, which the draft or the records must give.
+    if (facts?.counts.feedbackReturned === undefined && ctx.stated.feedbackReturned.length === 0) return false;
     needed = facts?.feedback.length
       ? facts.feedback.filter((f) => f.count > 0).map((f) => f.label)
       : FEEDBACK_VALUES.three.every((v) => names.includes(v))
@@ -106,6 +110,16 @@ function complete(ctx: CheckContext, dim: string, parts: LabelledCount[]): boole
         : [...FEEDBACK_VALUES.five];
   }
   return needed.length >= 2 && needed.every((n) => names.includes(n));
+}
+
+const ALL_ANSWERED =
+  /(?:全部|均已|均)(?:按期|按时)?(?:办理并|予以)?(?:答复|办复|办结|办理完毕)|已全部(?:按期)?(?:答复|办复|办结|办理完毕)/;
+
+/** Whether the draft says every item was answered ("全部按期办理并答复", "已全部办理完毕"). */
+function allAnswered(ctx: CheckContext): boolean {
+  const total = ctx.stated.total[0]?.value;
+  if (total !== undefined && ctx.stated.answered.some((a) => a.value === total)) return true;
+  return ctx.paragraphs.some((p) => ALL_ANSWERED.test(p.folded));
 }
 
 function breakdowns(ctx: CheckContext, info: ParagraphInfo): void {
@@ -128,7 +142,10 @@ function breakdowns(ctx: CheckContext, info: ParagraphInfo): void {
         ...statedValues(ctx, 'answered'),
       );
       if (dim === 'feedback')
-        wholes.push(...(facts?.counts.feedbackReturned !== undefined ? [facts.counts.feedbackReturned] : []), ...statedValues(ctx, 'feedbackReturned'));
+        wholes.push(
+          ...(facts?.counts.feedbackReturned !== undefined ? [facts.counts.feedbackReturned] : []),
+          ...statedValues(ctx, 'feedbackReturned'),
+        );
       if (wholes.length === 0 || wholes.includes(sum)) continue;
       const named = wholes[0]!;
       const last = parts[parts.length - 1]!;

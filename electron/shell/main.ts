@@ -128,6 +128,20 @@ async function createWindow(config: Config): Promise<BrowserWindow> {
     writeConfig({ ...readConfig(), window: { ...bounds, maximized: window.isMaximized() } });
   };
   window.on('close', remember);
+  // The page refuses to unload while something typed is not saved (its beforeunload): ask the
+  // clerk here, as Electron shows no dialog of its own, and close or reload only on "离开".
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['留下继续编辑', '放弃修改并离开'],
+      defaultId: 0,
+      cancelId: 0,
+      title: '有未保存的修改',
+      message: '有未保存的修改',
+      detail: '建议的编辑窗口或报告中还有没有保存的文字。离开后这些修改不会保存。',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   await window.loadURL(`${ORIGIN}/index.html`);
   return window;
 }

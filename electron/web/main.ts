@@ -33,6 +33,8 @@ export async function startWeb(options: {
   recover?: boolean;
   /** The database is gone but backups of it remain: start a new, empty one anyway. */
   newDatabase?: boolean;
+  /** Where relative paths typed in the browser are saved (default: the user's documents folder). */
+  documentsDir?: string;
 }): Promise<WebServer> {
   await ensureRendererBuilt();
   fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
@@ -61,6 +63,7 @@ export async function startWeb(options: {
     databaseFile: path.resolve(options.db),
     today: options.today ?? (() => todayIso()),
     version,
+    documentsDir: options.documentsDir,
   });
   const bridge = await startBridge({ handlers, port: options.port, staticDir: RENDERER_DIR });
   return {

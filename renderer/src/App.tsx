@@ -10,6 +10,7 @@ import {
 import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from './api';
+import { useConfirmLeave } from './unsaved';
 import { useLoad } from './hooks';
 import { dropProposals, loadProposals } from './proposals-cache';
 import { DocumentsScreen } from './screens/Documents';
@@ -35,6 +36,7 @@ export function App() {
   const [screen, setScreen] = useState<ScreenKey>(() => (localStorage.getItem('screen') as ScreenKey) || 'sessions');
   const [sessionId, setSessionId] = useState<number | null>(() => Number(localStorage.getItem('sessionId')) || null);
   const sessions = useLoad(() => call('sessions.list', {}), []);
+  const confirmLeave = useConfirmLeave();
 
   useEffect(() => localStorage.setItem('screen', screen), [screen]);
   useEffect(() => {
@@ -60,7 +62,9 @@ export function App() {
           mode="inline"
           selectedKeys={[screen]}
           items={SCREENS.map((s) => ({ key: s.key, icon: s.icon, label: <span data-testid={`nav-${s.key}`}>{s.label}</span> }))}
-          onClick={({ key }) => setScreen(key as ScreenKey)}
+          onClick={async ({ key }) => {
+            if (key !== screen && (await confirmLeave())) setScreen(key as ScreenKey);
+          }}
         />
       </Layout.Sider>
       <Layout>
@@ -74,7 +78,9 @@ export function App() {
               style={{ minWidth: 260 }}
               placeholder="尚无会议"
               value={session?.id}
-              onChange={(value: number) => setSessionId(value)}
+              onChange={async (value: number) => {
+                if (await confirmLeave()) setSessionId(value);
+              }}
               options={(sessions.data ?? []).map((s) => ({
                 value: s.id,
                 label: `${s.name}（${s.year}年，${s.proposalCount} 件）`,

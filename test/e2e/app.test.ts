@@ -151,6 +151,7 @@ describe('a clerk’s year in the browser', () => {
     await page.getByTestId('generate-report').click();
     await page.getByText(`已生成：${report}`).waitFor();
     expect(docxText(report)).toContain(words);
+    await page.getByText(`已生成：${report}`).waitFor({ state: 'hidden' });
 
     // The records change; the regenerated report keeps the clerk's words and has the new figures.
     await nav('proposals');
@@ -250,9 +251,8 @@ describe('a clerk’s year in the browser', () => {
   it('imports a system’s export with a two-row header and tick columns, told what is missing before anything is written', async () => {
     await nav('import');
     const file = writeFile(dir, '满意度测评表.xlsx', await zhrdSatisfaction(ZHRD_RETURNED).bytes());
-    await page.getByTestId('import-session').click();
-    await page.keyboard.type('自治县十五届人大二次会议');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('import-target').getByText('新建一届会议').click();
+    await page.getByTestId('import-new-session').fill('自治县十五届人大二次会议');
     await page.getByTestId('import-year').fill('2019');
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText('已选择：满意度测评表.xlsx').waitFor();

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Checkbox, Input, Progress, Space, Tabs, Typography } from 'antd';
 import { renderAsync } from 'docx-preview';
 import { useEffect, useRef, useState } from 'react';
+import { useUnsaved } from '../unsaved';
 import type { Output } from '../../../electron/api/contract';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
@@ -214,25 +215,66 @@ function Report({ session }: { session: Session }) {
 
   // What the database held when this screen loaded or last saved: a save from a stale screen is refused.
   const [saved, setSaved] = useState<Record<string, string>>({});
+  // Sections typed into and not saved yet; each is saved a moment after the clerk stops typing.
+  const [unsaved, setUnsaved] = useState<Set<string>>(new Set());
+  const latest = useRef({ texts, saved });
+  latest.current = { texts, saved };
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  useUnsaved(`report-${session.id}`, '报告中撰写部分的文字', unsaved.size > 0);
+  // Leaving the screen (the clerk was asked) drops what had not been saved yet.
+  useEffect(() => () => timers.current.forEach((timer) => clearTimeout(timer)), []);
 
   useEffect(() => {
     setTexts(drafts.data ?? {});
     setSaved(drafts.data ?? {});
+    setUnsaved(new Set());
   }, [drafts.data]);
 
-  const saveSection = async (section: (typeof SECTIONS)[number][0]) => {
+  /** Saves one section (with the version check); false when it could not be saved. */
+  const saveSection = async (section: (typeof SECTIONS)[number][0], quiet = false): Promise<boolean> => {
+    clearTimeout(timers.current.get(section));
+    timers.current.delete(section);
+    const { texts: current, saved: before } = latest.current;
+    const text = current[section] ?? '';
     try {
-      const now = await call('drafts.set', {
-        sessionId: session.id,
-        section,
-        text: texts[section] ?? '',
-        expected: saved[section] ?? '',
-      });
+      const now = await call('drafts.set', { sessionId: session.id, section, text, expected: before[section] ?? '' });
       setSaved(now);
-      message.success('已保存草稿');
+      latest.current.saved = now;
+      // Typing may have gone on while the save was under way: still unsaved then.
+      if ((latest.current.texts[section] ?? '') === text) {
+        setUnsaved((u) => {
+          const next = new Set(u);
+          next.delete(section);
+          return next;
+        });
+      }
+      if (!quiet) message.success('已保存草稿');
+      return true;
     } catch (error) {
       report(error);
+      return false;
     }
+  };
+
+  const edit = (section: (typeof SECTIONS)[number][0], value: string) => {
+    setTexts((t) => ({ ...t, [section]: value }));
+    latest.current.texts = { ...latest.current.texts, [section]: value };
+    setUnsaved((u) => new Set(u).add(section));
+    clearTimeout(timers.current.get(section));
+    timers.current.set(
+      section,
+      setTimeout(() => void saveSection(section, true), 1200),
+    );
+  };
+
+  /** Before a report is generated or previewed, every section typed into is saved first. */
+  const saveAll = async (): Promise<boolean> => {
+    for (const [section] of SECTIONS) {
+      if (unsaved.has(section) || timers.current.has(section)) {
+        if (!(await saveSection(section, true))) return false;
+      }
+    }
+    return true;
   };
 
   return (
@@ -244,12 +286,17 @@ function Report({ session }: { session: Session }) {
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 12 }}
               value={texts[key] ?? ''}
-              onChange={(e) => setTexts({ ...texts, [key]: e.target.value })}
+              onChange={(e) => edit(key, e.target.value)}
               data-testid={`draft-${key}`}
             />
-            <Button size="small" style={{ marginTop: 4 }} onClick={() => saveSection(key)} data-testid={`save-draft-${key}`}>
-              保存
-            </Button>
+            <Space style={{ marginTop: 4 }}>
+              <Button size="small" onClick={() => saveSection(key)} data-testid={`save-draft-${key}`}>
+                保存
+              </Button>
+              <Typography.Text type="secondary" data-testid={`draft-state-${key}`}>
+                {unsaved.has(key) ? '正在自动保存……' : (saved[key] ?? '') ? '已自动保存' : ''}
+              </Typography.Text>
+            </Space>
           </div>
         ))}
       </Card>
@@ -267,6 +314,7 @@ function Report({ session }: { session: Session }) {
           <Button
             onClick={async () => {
               try {
+                if (!(await saveAll())) return;
                 setPreview((await call('documents.preview', { kind: 'annual-report', sessionId: session.id })).contentBase64);
               } catch (error) {
                 report(error);
@@ -281,6 +329,7 @@ function Report({ session }: { session: Session }) {
             disabled={!out.trim()}
             onClick={async () => {
               try {
+                if (!(await saveAll())) return;
                 const done = await confirmedWrite((flags) => call('documents.report', { sessionId: session.id, out, ...flags }));
                 if (done) message.success(`已生成：${done.file}`);
               } catch (error) {

@@ -2,11 +2,12 @@ import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
-  AutoComplete,
   Button,
   Card,
   Checkbox,
+  Input,
   InputNumber,
+  Radio,
   List,
   Progress,
   Select,
@@ -37,22 +38,34 @@ export function ImportScreen({
   const { message } = App.useApp();
   const report = useReportError();
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [sessionName, setSessionName] = useState(current?.name ?? '');
-  const [year, setYear] = useState<number | null>(current?.year ?? new Date().getFullYear());
+  // Into an existing session, or a new one the clerk names and dates on purpose.
+  const [target, setTarget] = useState<'existing' | 'new'>(sessions.length > 0 ? 'existing' : 'new');
+  const [existingName, setExistingName] = useState(current?.name ?? sessions[0]?.name ?? '');
+  const [newName, setNewName] = useState('');
+  const [year, setYear] = useState<number | null>(null);
+  const [kind, setKind] = useState<'npc' | 'cppcc'>('npc');
+  const sessionName = target === 'existing' ? existingName : newName;
+  const nameTaken = target === 'new' && sessions.some((s) => s.name === newName.trim());
+  const yearProblem =
+    target === 'new' && (year === null || !Number.isInteger(year) || year < 1949 || year > 2200)
+      ? year === null
+        ? '请填写新会议的年份'
+        : `年份应为 1949 到 2200 之间的整数，填的是 ${year}`
+      : null;
   const [sheet, setSheet] = useState<string | undefined>();
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [clearBlanks, setClearBlanks] = useState(false);
   const [preview, setPreview] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ stage: string; percent: number } | null>(null);
-  const existing = sessions.find((s) => s.name === sessionName.trim());
 
   type Overrides = { sheet?: string; mapping?: Record<string, string | null>; clearBlanks?: boolean };
   const input = (overrides: Overrides = {}) => ({
     fileName: file!.name,
     contentBase64: file!.base64,
     sessionName: sessionName.trim(),
-    year: existing ? undefined : (year ?? undefined),
+    year: target === 'new' ? (year ?? undefined) : undefined,
+    kind: target === 'new' ? kind : undefined,
     sheet: overrides.sheet ?? sheet,
     mapping: (overrides.mapping ?? mapping) as Record<string, never>,
     clearBlanks: overrides.clearBlanks ?? clearBlanks,
@@ -133,20 +146,56 @@ export function ImportScreen({
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <span>导入到会议：</span>
-            <AutoComplete
-              style={{ width: 280 }}
-              value={sessionName}
-              onChange={setSessionName}
-              options={sessions.map((s) => ({ value: s.name }))}
-              placeholder="已有会议，或输入新会议名称"
-              data-testid="import-session"
+            <span>导入到：</span>
+            <Radio.Group
+              value={target}
+              onChange={(e) => setTarget(e.target.value as 'existing' | 'new')}
+              options={[
+                { value: 'existing', label: '已有的会议', disabled: sessions.length === 0 },
+                { value: 'new', label: '新建一届会议' },
+              ]}
+              data-testid="import-target"
             />
-            {!existing && (
+            {target === 'existing' ? (
+              <Select
+                showSearch
+                style={{ width: 300 }}
+                value={existingName || undefined}
+                onChange={setExistingName}
+                placeholder="选择会议（可输入名称查找）"
+                options={sessions.map((s) => ({ value: s.name, label: `${s.name}（${s.year}年，${s.proposalCount} 件）` }))}
+                data-testid="import-session"
+              />
+            ) : (
               <>
+                <Input
+                  style={{ width: 260 }}
+                  value={newName}
+                  onChange={(e) => setNewName(e.target.value)}
+                  placeholder="新会议的名称，如 区七届人大四次会议"
+                  status={nameTaken ? 'error' : undefined}
+                  data-testid="import-new-session"
+                />
                 <span>年份：</span>
-                <InputNumber min={1949} max={2200} value={year} onChange={setYear} data-testid="import-year" />
-                <Typography.Text type="secondary">（将新建这届会议）</Typography.Text>
+                <InputNumber
+                  value={year}
+                  onChange={setYear}
+                  placeholder="如 2024"
+                  status={yearProblem && year !== null ? 'error' : undefined}
+                  data-testid="import-year"
+                />
+                <Select
+                  style={{ width: 140 }}
+                  value={kind}
+                  onChange={setKind}
+                  options={[
+                    { value: 'npc', label: '人大代表建议' },
+                    { value: 'cppcc', label: '政协提案' },
+                  ]}
+                  data-testid="import-kind"
+                />
+                {nameTaken && <Typography.Text type="danger">已经有这届会议，请选“已有的会议”</Typography.Text>}
+                {!nameTaken && yearProblem && year !== null && <Typography.Text type="danger">{yearProblem}</Typography.Text>}
               </>
             )}
           </Space>
@@ -171,7 +220,12 @@ export function ImportScreen({
             <p>{file ? `已选择：${file.name}` : '点击或把台账文件拖到这里（.xlsx、.csv，或业务系统导出的 .xls）'}</p>
           </Upload.Dragger>
           <Space>
-            <Button onClick={() => runPreview()} disabled={!file || !sessionName.trim()} loading={busy} data-testid="preview">
+            <Button
+              onClick={() => runPreview()}
+              disabled={!file || !sessionName.trim() || nameTaken || Boolean(yearProblem)}
+              loading={busy}
+              data-testid="preview"
+            >
               检查（试导入）
             </Button>
             <Button

@@ -1,4 +1,5 @@
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -8,6 +9,7 @@ import {
   Drawer,
   Form,
   Input,
+  Modal,
   Popover,
   Select,
   Space,
@@ -19,10 +21,12 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Output, ProposalRow } from '../../../electron/api/contract';
 import { NO_OPINION, RESULT_OPINION_VALUES } from '../../../electron/domain/feedback';
 import { termsOf } from '../../../electron/domain/terms';
+import { dateRule, DateInput, isoOf } from '../fields';
+import { dropLocalDraft, loadLocalDraft, saveLocalDraft, useUnsaved } from '../unsaved';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { loadProposals } from '../proposals-cache';
@@ -54,7 +58,11 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
   const [status, setStatus] = useState<string | undefined>();
   const [keyOnly, setKeyOnly] = useState(false);
   const [leaderOnly, setLeaderOnly] = useState(false);
-  const [open, setOpen] = useState<number | null>(null);
+  // An editor left open with unsaved edits (a reload, a crash) opens again with them.
+  const [open, setOpen] = useState<number | null>(() => {
+    const left = loadLocalDraft<{ sessionId: number; id: number }>('open');
+    return left && left.sessionId === session.id && loadLocalDraft(`proposal.${left.id}`) ? left.id : null;
+  });
   const [hidden, setHidden] = useState<string[]>(['delegation', 'coUnits', 'assignedDate']);
 
   const units = useMemo(() => [...new Set((rows.data ?? []).map((r) => r.leadUnit).filter(Boolean))].sort(), [rows.data]);
@@ -216,7 +224,10 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
         <ProposalEditor
           id={open}
           session={session}
-          onClose={() => setOpen(null)}
+          onClose={() => {
+            dropLocalDraft('open');
+            setOpen(null);
+          }}
           onSaved={() => {
             setGeneration((g) => g + 1);
             onChanged();
@@ -243,12 +254,33 @@ function ProposalEditor({
   const detail = useLoad(() => call('proposals.get', { id }), [id]);
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const [restored, setRestored] = useState<{ version: number } | null>(null);
   const p = detail.data?.proposal;
+  const draftKey = `proposal.${id}`;
+  useUnsaved(`proposal-${id}`, p ? `${p.number}「${p.title}」的修改` : '建议的修改', dirty);
 
-  const save = async () => {
+  // A copy left by a reload or a crash comes back into the form, said so above it.
+  useEffect(() => {
     if (!p) return;
+    const draft = loadLocalDraft<{ version: number; values: Record<string, unknown> }>(draftKey);
+    if (draft) {
+      form.setFieldsValue(draft.values);
+      setDirty(true);
+      setRestored({ version: draft.version });
+    }
+  }, [p?.id, p?.version]);
+
+  const save = async (): Promise<boolean> => {
+    if (!p) return false;
+    try {
+      await form.validateFields();
+    } catch {
+      message.error('有内容需要改正，还没有保存（见标红的项目）');
+      return false;
+    }
     const v = form.getFieldsValue(true);
-    const day = (d: unknown) => (d ? dayjs(d as string).format('YYYY-MM-DD') : null);
     setSaving(true);
     try {
       await call('proposals.update', {
@@ -257,9 +289,9 @@ function ProposalEditor({
         fields: {
           title: v.title,
           category: v.category ?? '',
-          assignedDate: day(v.assignedDate),
-          deadline: day(v.deadline),
-          replyDate: day(v.replyDate),
+          assignedDate: isoOf(v.assignedDate),
+          deadline: isoOf(v.deadline),
+          replyDate: isoOf(v.replyDate),
           resultCode: v.resultCode ?? null,
           replyNumber: v.replyNumber ?? '',
           replyText: v.replyText ?? '',
@@ -277,13 +309,30 @@ function ProposalEditor({
         },
       });
       message.success('已保存');
+      dropLocalDraft(draftKey);
+      setDirty(false);
+      setRestored(null);
       detail.reload();
       onSaved();
+      return true;
     } catch (error) {
       report(error);
+      return false;
     } finally {
       setSaving(false);
     }
+  };
+
+  /** The ×, a click outside or Esc: with unsaved edits, ask first. */
+  const requestClose = () => {
+    if (dirty) setAsking(true);
+    else onClose();
+  };
+  const discard = () => {
+    dropLocalDraft(draftKey);
+    setDirty(false);
+    setAsking(false);
+    onClose();
   };
 
   const feedbackOptions =
@@ -294,13 +343,69 @@ function ProposalEditor({
       open
       width={760}
       title={p ? `${p.number} ${p.title}` : '建议'}
-      onClose={onClose}
+      onClose={requestClose}
       extra={
-        <Button type="primary" loading={saving} onClick={save} data-testid="save-proposal">
+        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-proposal">
           保存
         </Button>
       }
     >
+      <Modal
+        open={asking}
+        title="有未保存的修改"
+        onCancel={() => setAsking(false)}
+        footer={[
+          <Button key="keep" onClick={() => setAsking(false)} data-testid="keep-editing">
+            继续编辑
+          </Button>,
+          <Button key="discard" danger onClick={discard} data-testid="discard-edits">
+            放弃
+          </Button>,
+          <Button
+            key="save"
+            type="primary"
+            loading={saving}
+            onClick={async () => {
+              if (await save()) {
+                setAsking(false);
+                onClose();
+              }
+            }}
+            data-testid="save-and-close"
+          >
+            保存
+          </Button>,
+        ]}
+      >
+        这件建议的修改还没有保存。要保存后关闭、放弃这些修改，还是继续编辑？
+      </Modal>
+      {restored && p && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="draft-restored"
+          message={
+            restored.version === p.version
+              ? '已恢复上次没有保存的修改（关闭窗口或页面刷新时留下的），请核对后保存。'
+              : `已恢复上次没有保存的修改，但它是在第 ${restored.version} 版上改的，现在已是第 ${p.version} 版：请逐项核对后再保存。`
+          }
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                dropLocalDraft(draftKey);
+                setRestored(null);
+                setDirty(false);
+                detail.reload();
+                form.resetFields();
+              }}
+            >
+              丢弃这些修改
+            </Button>
+          }
+        />
+      )}
       {p && (
         <Tabs
           items={[
@@ -312,11 +417,19 @@ function ProposalEditor({
                   form={form}
                   layout="vertical"
                   key={`${p.id}-${p.version}`}
-                  initialValues={{
-                    ...p,
-                    assignedDate: p.assignedDate ? dayjs(p.assignedDate) : null,
-                    deadline: p.deadline ? dayjs(p.deadline) : null,
-                    replyDate: p.replyDate ? dayjs(p.replyDate) : null,
+                  initialValues={p}
+                  onValuesChange={() => {
+                    // Changed means a field differs from what was loaded: typing a value back undoes it.
+                    const values = form.getFieldsValue() as Record<string, unknown>;
+                    const loaded = p as unknown as Record<string, unknown>;
+                    const same = (a: unknown, b: unknown) =>
+                      JSON.stringify(a === '' ? null : (a ?? null)) === JSON.stringify(b === '' ? null : (b ?? null));
+                    const changed = Object.keys(values).some((k) => !same(values[k], loaded[k]));
+                    setDirty(changed);
+                    if (changed) {
+                      saveLocalDraft(draftKey, { version: p.version, values });
+                      saveLocalDraft('open', { sessionId: session.id, id });
+                    } else dropLocalDraft(draftKey);
                   }}
                 >
                   <Form.Item name="title" label="标题" rules={[{ required: true }]}>
@@ -341,14 +454,14 @@ function ProposalEditor({
                         options={session.categories.map((c) => ({ value: c, label: c }))}
                       />
                     </Form.Item>
-                    <Form.Item name="assignedDate" label="交办日期">
-                      <DatePicker />
+                    <Form.Item name="assignedDate" label="交办日期" rules={[dateRule('交办日期')]}>
+                      <DateInput testId="edit-assigned" />
                     </Form.Item>
-                    <Form.Item name="deadline" label="办理期限">
-                      <DatePicker />
+                    <Form.Item name="deadline" label="办理期限" rules={[dateRule('办理期限')]}>
+                      <DateInput testId="edit-deadline" />
                     </Form.Item>
-                    <Form.Item name="replyDate" label="答复日期">
-                      <DatePicker />
+                    <Form.Item name="replyDate" label="答复日期" rules={[dateRule('答复日期')]}>
+                      <DateInput testId="edit-reply-date" />
                     </Form.Item>
                     <Form.Item name="resultCode" label="办理结果">
                       <Select
@@ -444,7 +557,9 @@ function ProposalEditor({
 }
 
 type Detail = Output<'proposals.get'>;
-const isoOf = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+const dayOf = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+/** What a clerk types into a date picker: shown as the first, read in any of them. */
+const TYPED_DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYY年M月D日', 'YYYYMMDD', 'YYYY-M-D'];
 
 function HandlingsTab({ detail, onChanged }: { detail: Detail; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -457,8 +572,9 @@ function HandlingsTab({ detail, onChanged }: { detail: Detail; onChanged: () => 
           <Space direction="vertical" style={{ width: '100%' }}>
             <DatePicker
               placeholder="意见日期"
+              format={TYPED_DATE_FORMATS}
               value={(edits[h.id]?.opinionDate ?? h.opinionDate) ? dayjs(edits[h.id]?.opinionDate ?? h.opinionDate!) : null}
-              onChange={(d) => setEdits({ ...edits, [h.id]: { ...edits[h.id], opinionDate: isoOf(d) } })}
+              onChange={(d) => setEdits({ ...edits, [h.id]: { ...edits[h.id], opinionDate: dayOf(d) } })}
             />
             <Input.TextArea
               autoSize={{ minRows: 2, maxRows: 10 }}
@@ -538,7 +654,7 @@ function ConsultationsTab({ detail, onChanged }: { detail: Detail; onChanged: ()
               stage: v.stage,
               form: v.form,
               faceToFace: Boolean(v.faceToFace),
-              date: isoOf(v.date),
+              date: dayOf(v.date),
               people: v.people ?? '',
               notes: v.notes ?? '',
             });
@@ -570,7 +686,7 @@ function ConsultationsTab({ detail, onChanged }: { detail: Detail; onChanged: ()
           <Switch />
         </Form.Item>
         <Form.Item name="date">
-          <DatePicker placeholder="日期" />
+          <DatePicker placeholder="日期" format={TYPED_DATE_FORMATS} />
         </Form.Item>
         <Form.Item name="people">
           <Input placeholder="参加人员" style={{ width: 140 }} />
@@ -632,7 +748,7 @@ function MilestonesTab({ detail, onChanged }: { detail: Detail; onChanged: () =>
           try {
             await call('milestones.add', {
               proposalId: detail.proposal.id,
-              dueDate: isoOf(v.dueDate),
+              dueDate: dayOf(v.dueDate),
               description: v.description ?? '',
             });
             form.resetFields();
@@ -643,7 +759,7 @@ function MilestonesTab({ detail, onChanged }: { detail: Detail; onChanged: () =>
         }}
       >
         <Form.Item name="dueDate">
-          <DatePicker placeholder="计划日期" />
+          <DatePicker placeholder="计划日期" format={TYPED_DATE_FORMATS} />
         </Form.Item>
         <Form.Item name="description">
           <Input placeholder="如：完成施工招标" style={{ width: 300 }} data-testid="milestone-text" />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../electron/api/contract';
 import { call } from '../api';
 import { useReportError } from '../hooks';
+import { rangeRule } from '../fields';
 
 type SessionItem = Output<'sessions.list'>[number];
 
@@ -54,6 +55,12 @@ export function SessionsScreen({
 
   const save = async () => {
     if (!current) return;
+    try {
+      await editing.validateFields();
+    } catch {
+      message.error('有设置需要改正，还没有保存（见标红的项目）');
+      return;
+    }
     const values = editing.getFieldsValue(true);
     setSaving(true);
     try {
@@ -100,18 +107,12 @@ export function SessionsScreen({
             { title: '件数', dataIndex: 'proposalCount', width: 80 },
           ]}
         />
-        <Form
-          form={creating}
-          layout="inline"
-          style={{ marginTop: 16 }}
-          onFinish={create}
-          initialValues={{ kind: 'npc', year: new Date().getFullYear() }}
-        >
+        <Form form={creating} layout="inline" style={{ marginTop: 16 }} onFinish={create} initialValues={{ kind: 'npc' }}>
           <Form.Item name="name" rules={[{ required: true, message: '请填写会议名称' }]}>
             <Input placeholder="会议名称，如 区七届人大四次会议" style={{ width: 260 }} data-testid="new-session-name" />
           </Form.Item>
-          <Form.Item name="year" rules={[{ required: true, message: '请填写年份' }]}>
-            <InputNumber min={1949} max={2200} placeholder="年份" data-testid="new-session-year" />
+          <Form.Item name="year" rules={rangeRule('年份', 1949, 2200, true)}>
+            <InputNumber placeholder="年份" data-testid="new-session-year" />
           </Form.Item>
           <Form.Item name="kind">
             <Select
@@ -211,17 +212,33 @@ export function SessionsScreen({
               </Form.Item>
             </Space>
             <Space wrap size="large">
-              <Form.Item name={['deadlines', 'replyMonths']} label="答复期限（交办后几个月）">
-                <InputNumber min={1} max={24} />
+              <Form.Item
+                name={['deadlines', 'replyMonths']}
+                label="答复期限（交办后几个月）"
+                rules={rangeRule('答复期限', 1, 24, true)}
+              >
+                <InputNumber data-testid="deadline-replyMonths" />
               </Form.Item>
-              <Form.Item name={['deadlines', 'extendedReplyMonths']} label="批准延期后（月）">
-                <InputNumber min={1} max={36} />
+              <Form.Item
+                name={['deadlines', 'extendedReplyMonths']}
+                label="批准延期后（月）"
+                rules={rangeRule('延期后的答复期限', 1, 36, true)}
+              >
+                <InputNumber data-testid="deadline-extendedReplyMonths" />
               </Form.Item>
-              <Form.Item name={['deadlines', 'cohandlingMonths']} label="会办意见期限（月）">
-                <InputNumber min={1} max={12} />
+              <Form.Item
+                name={['deadlines', 'cohandlingMonths']}
+                label="会办意见期限（月）"
+                rules={rangeRule('会办意见期限', 1, 12, true)}
+              >
+                <InputNumber data-testid="deadline-cohandlingMonths" />
               </Form.Item>
-              <Form.Item name={['deadlines', 'dueSoonDays']} label="提前几天提示即将到期">
-                <InputNumber min={0} max={90} />
+              <Form.Item
+                name={['deadlines', 'dueSoonDays']}
+                label="提前几天提示即将到期"
+                rules={rangeRule('提前提示的天数', 0, 90, true)}
+              >
+                <InputNumber data-testid="deadline-dueSoonDays" />
               </Form.Item>
             </Space>
             <Form.Item name="categories" label="类别（按报告中的顺序）">
