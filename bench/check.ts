@@ -145,11 +145,11 @@ export async function benchCheck(): Promise<BenchResult[]> {
     const paragraphs = readDraft({ name: '草稿.docx', bytes }).paragraphs.length;
     return [
       {
-        name: `校对：${PAGES} 页报告草稿（.docx，约 ${chars.toLocaleString('en-US')} 字）对照 10,000 件的会议`,
+        name: `核对：${PAGES} 页报告草稿（.docx，约 ${chars.toLocaleString('en-US')} 字）对照 10,000 件的会议`,
         goalMs: 1000,
         medianMs: median(runs),
         runs,
-        note: `读取 .docx 并核对；${paragraphs} 段，发现 ${findings.filter((f) => f.severity === 'error').length} 处错误、${findings.filter((f) => f.severity === 'warning').length} 处提醒`,
+        note: `读取 .docx 并核对；${paragraphs} 段，发现 ${findings.filter((f) => f.severity === 'error').length} 处错误、${findings.filter((f) => f.severity === 'warning').length} 处提示（稿中有意写错的数字）`,
       },
     ];
   } finally {

@@ -25,6 +25,7 @@ import { sessionStatistics } from '../electron/stats/session-statistics';
 import { startWeb } from '../electron/web/main';
 import { createHandlers } from '../electron/api/handlers';
 import { dispatch } from '../electron/api/dispatch';
+import { benchCheck } from './check';
 import type { ProposalDetail } from '../electron/api/contract';
 import { launchChromium } from '../test/helpers/chromium';
 import type { ResultCode } from '../electron/domain/result-classes';
@@ -511,6 +512,12 @@ const cases: [string, () => Promise<void>][] = [
   ['report', benchReport],
   ['ui', benchProposalsScreen],
   ['editor', benchProposalEditor],
+  [
+    'check',
+    async () => {
+      results.push(...(await benchCheck()));
+    },
+  ],
 ];
 for (const [name, run] of cases) if (only.length === 0 || only.includes(name)) await run();
 fs.rmSync(work, { recursive: true, force: true });

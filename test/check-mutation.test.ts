@@ -178,7 +178,7 @@ describe('the generated report', () => {
     expect(found[0]!.expected).toBe(`${m[3]}%`);
     expect(found[0]!.message).toMatch(
       new RegExp(
-        `^${m[2]} / ${facts.total} = \\d+\\.\\d\\d %，按四舍五入或最大余额法保留一位小数都应为 ${m[3]!.replace('.', '\\.')}%，稿中写作 ${bumped(m[3]!).replace('.', '\\.')}%$`,
+        `^${m[2]} / ${facts.total} = \\d+\\.\\d\\d %，按四舍五入或最大余数法保留一位小数都应为 ${m[3]!.replace('.', '\\.')}%，稿中写作 ${bumped(m[3]!).replace('.', '\\.')}%$`,
       ),
     );
 

@@ -140,7 +140,7 @@ describe('largest remainder and the two methods', () => {
   it('…and a warning when the session rounds half up', () => {
     const found = check(THIRDS, null, { rounding: 'half-up' });
     expect(found.map(brief)).toEqual(['warning/method 33.4% → 33.3%']);
-    expect(found[0]!.message).toBe('1 / 3 = 33.33 %，本次会议按四舍五入保留一位小数应为 33.3%，稿中的 33.4% 是最大余额法的结果');
+    expect(found[0]!.message).toBe('1 / 3 = 33.33 %，本次会议按四舍五入保留一位小数应为 33.3%，稿中的 33.4% 是最大余数法的结果');
   });
 
   it('half-up shares in a largest-remainder session are a warning, never an error', () => {
@@ -168,12 +168,12 @@ describe('largest remainder and the two methods', () => {
       '共收到建议16件。其中经济发展1件，占6.4%；城市建设1件，占6.2%；社会事业5件，占31.3%；民生保障9件，占56.3%。',
     );
     expect(found.map(brief)).toEqual(['error/share 6.4% → 6.3%']);
-    expect(found[0]!.message).toBe('1 / 16 = 6.25 %，保留一位小数，按四舍五入应为 6.3%，按最大余额法应为 6.2%，稿中写作 6.4%');
+    expect(found[0]!.message).toBe('1 / 16 = 6.25 %，保留一位小数，按四舍五入应为 6.3%，按最大余数法应为 6.2%，稿中写作 6.4%');
   });
 
   it('whole-number shares: 94 of 322', () => {
     const found = check('共收到建议322件，其中城市建设方面94件，占30%。');
-    expect(found.map((f) => f.message)).toEqual(['94 / 322 = 29.19 %，按四舍五入或最大余额法都应为 29%，稿中写作 30%']);
+    expect(found.map((f) => f.message)).toEqual(['94 / 322 = 29.19 %，按四舍五入或最大余数法都应为 29%，稿中写作 30%']);
     expect(found[0]!.printed).toBe('30%');
     expect(found[0]!.expected).toBe('29%');
   });
@@ -207,7 +207,7 @@ describe('shares in prose', () => {
   it('takes the denominator from the sentence or the one before', () => {
     expect(check('已评价314件。其中好238件，占76%；较好60件，占19%；一般16件，占5%。')).toEqual([]);
     expect(check('已评价314件，好238件，占75%。').map((f) => f.message)).toEqual([
-      '238 / 314 = 75.80 %，按四舍五入或最大余额法都应为 76%，稿中写作 75%',
+      '238 / 314 = 75.80 %，按四舍五入或最大余数法都应为 76%，稿中写作 75%',
     ]);
     expect(
       check(['在反馈意见的232件中，评价为“满意”的204件，占87.9%；“基本满意”的26件，占11.2%；“不满意”的2件，占0.9%。']),

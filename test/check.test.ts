@@ -137,7 +137,7 @@ const FACTS_000: DraftFacts = {
   ],
 };
 
-const THE_SLIP = '24 / 67 = 35.82 %，按四舍五入或最大余额法保留一位小数都应为 35.8%，稿中写作 35.9%';
+const THE_SLIP = '24 / 67 = 35.82 %，按四舍五入或最大余数法保留一位小数都应为 35.8%，稿中写作 35.9%';
 
 /** What a finding says, without where it is (paragraph numbers differ between formats). */
 const gist = (f: Finding) => ({
@@ -304,7 +304,7 @@ describe('the published seed drafts', () => {
         kind: 'share',
         printed: '9.7%',
         expected: '9.6%',
-        message: '11 / 114 = 9.65 %，按四舍五入或最大余额法保留一位小数都应为 9.6%，稿中写作 9.7%',
+        message: '11 / 114 = 9.65 %，按四舍五入或最大余数法保留一位小数都应为 9.6%，稿中写作 9.7%',
       },
     ]);
     const wrongBaseline = readDraft({

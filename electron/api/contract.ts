@@ -15,6 +15,7 @@ import { documentSettingsSchema } from '../documents/settings';
 import type { DeadlineStatus } from '../domain/deadlines';
 import { LEDGER_FIELDS } from '../ledger/columns';
 import { OPERATION_NAME_LIST } from './operation-names';
+import type { Finding } from '../check/model';
 
 /**
  * The one API between the UI and the main process: every operation has a name and zod schemas
@@ -181,6 +182,18 @@ const sessionSettingsPatch = z
     deadlines: deadlineRulesSchema,
   })
   .partial();
+
+/** A report draft to check, and against which session's records (none: its own figures only). */
+const draftCheck = fileUpload.extend({ sessionId: id.nullable() });
+
+/** What the 核对 screen shows: the draft's paragraphs and what is wrong in them. */
+export interface CheckResult {
+  format: 'docx' | 'txt' | 'md';
+  /** The session checked against, or null for the draft's own figures only. */
+  against: string | null;
+  paragraphs: { text: string; where: 'body' | 'table' | 'textbox' }[];
+  findings: Finding[];
+}
 
 export const contract = {
   'app.info': {
@@ -375,6 +388,11 @@ export const contract = {
     input: z.object({ file: text(1000).min(1) }),
     output: produced<{ file: string; bytes: number; restartNeeded: boolean }>(),
   },
+  'check.draft': { input: draftCheck, output: produced<CheckResult>() },
+  /** The report this program generates for a session, checked as a draft would be (it comes out clean). */
+  'check.report': { input: z.object({ sessionId: id }), output: produced<CheckResult>() },
+  /** A copy of a .docx draft with a Word comment at each finding; the original is not touched. */
+  'check.annotate': { input: draftCheck.extend(documentOut), output: produced<{ file: string; comments: number }>() },
 } as const satisfies Record<OperationNameList[number], { input: z.ZodType; output: z.ZodType }>;
 
 type OperationNameList = typeof OPERATION_NAME_LIST;

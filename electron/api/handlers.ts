@@ -31,7 +31,18 @@ import { importWorkbook, type ImportReport } from '../ledger/import-ledger';
 import { LEDGER_FIELDS, type LedgerField } from '../ledger/columns';
 import { readSpreadsheetBuffer } from '../ledger/read-table';
 import { sessionStatistics } from '../stats/session-statistics';
-import type { Contract, ImportJobStatus, JobStatus, OperationName, Output, ProposalDetail, ProposalRow } from './contract';
+import type {
+  CheckResult,
+  Contract,
+  ImportJobStatus,
+  JobStatus,
+  OperationName,
+  Output,
+  ProposalDetail,
+  ProposalRow,
+} from './contract';
+import { annotateDocx, checkDraft, factsFromStatistics, readDraft } from '../check';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export interface ApiContext {
   store: Store;
@@ -593,6 +604,38 @@ function operationsOf(ctx: ApiContext): Handlers {
       })),
     }),
 
+    'check.draft': ({ fileName, contentBase64, sessionId }) =>
+      checkDraftFile(store, fileName, Buffer.from(contentBase64, 'base64'), sessionId, ctx.today()),
+
+    'check.report': async ({ sessionId }) => {
+      const session = store.sessions.get(sessionId);
+      const settings = loadDocumentSettings(store);
+      const template = resolveTemplate(store, undefined, 'annual-report', ['statistics-tables']);
+      const context = reportContext(
+        session,
+        sessionStatistics(store, session, ctx.today()),
+        store.drafts.get(session.id),
+        ctx.today(),
+      );
+      const bytes = await renderTemplate(template, context, settings, '办理情况报告');
+      return checkDraftFile(store, '办理情况报告.docx', bytes, sessionId, ctx.today());
+    },
+
+    'check.annotate': async ({ fileName, contentBase64, sessionId, out, overwrite, createFolder }) => {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      const result = checkDraftFile(store, fileName, bytes, sessionId, ctx.today());
+      if (result.format !== 'docx') throw new UserError('只有 .docx 的报告稿可以另存带批注的副本。');
+      const target = checkOutputFile(userPath(out), {
+        kind: 'docx',
+        databaseFile: ctx.databaseFile,
+        overwrite,
+        createFolder,
+        addExtension: true,
+      });
+      await writeFileAtomic(target, annotateDocx(bytes, result.findings));
+      return { file: target, comments: result.findings.length };
+    },
+
     'database.move': async ({ file }) => {
       const target = userPath(file);
       if (!/\.db$/i.test(target)) throw new UserError(`新的数据库文件名应以 .db 结尾：「${file}」。`);
@@ -630,6 +673,24 @@ function rememberMapping(store: Store, report: ImportReport): void {
   const columns: Record<string, LedgerField | null> = {};
   for (const c of report.columns) if (c.header) columns[c.header] = c.field;
   store.settings.set(mappingKey(report.signature), mappingSchema, { columns });
+}
+
+/** Reads a draft and checks it, against a session's records when one is named. */
+function checkDraftFile(store: Store, fileName: string, bytes: Buffer, sessionId: number | null, today: string): CheckResult {
+  const draft = readDraft({ name: fileName, bytes });
+  const session = sessionId === null ? null : store.sessions.get(sessionId);
+  const facts = session ? factsFromStatistics(sessionStatistics(store, session, today), session) : null;
+  const findings = checkDraft(
+    draft.paragraphs,
+    facts,
+    session ? { decimals: session.decimals as 0 | 1 | 2 | 3, rounding: session.rounding } : {},
+  );
+  return {
+    format: draft.format,
+    against: session?.name ?? null,
+    paragraphs: draft.paragraphs.map((p) => ({ text: p.text, where: p.where })),
+    findings,
+  };
 }
 
 function localIso(date: Date): string {

@@ -47,6 +47,9 @@ export const OPERATION_NAME_LIST = [
   'backup.restore',
   'backup.list',
   'database.move',
+  'check.draft',
+  'check.report',
+  'check.annotate',
 ] as const;
 
 /** Desktop-only functions of the preload: native dialogs and opening files with Word or WPS. */

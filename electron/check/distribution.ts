@@ -84,7 +84,7 @@ function finding(ctx: CheckContext, item: ShareItem, fields: Pick<Finding, 'seve
   });
 }
 
-const METHOD_NAMES = { 'half-up': '四舍五入', 'largest-remainder': '最大余额法' } as const;
+const METHOD_NAMES = { 'half-up': '四舍五入', 'largest-remainder': '最大余数法' } as const;
 
 /** Checks one distribution against its plausible denominators and reports what is wrong. */
 export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[], candidates: readonly Candidate[]): void {
@@ -119,7 +119,7 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
           severity: 'warning',
           kind: 'method',
           expected: `${hu}%`,
-          message: `${quotient}，本次会议按四舍五入${precisionWords(d)}应为 ${hu}%，稿中的 ${item.percent.printed} 是最大余额法的结果`,
+          message: `${quotient}，本次会议按四舍五入${precisionWords(d)}应为 ${hu}%，稿中的 ${item.percent.printed} 是最大余数法的结果`,
         });
       } else if (session === 'largest-remainder' && !fit.largestRemainder && lr !== null && !sessionFits) {
         warned = true;
@@ -127,7 +127,7 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
           severity: 'warning',
           kind: 'method',
           expected: `${lr}%`,
-          message: `${quotient}，本次会议按最大余额法${precisionWords(d)}应为 ${lr}%，稿中的 ${item.percent.printed} 是四舍五入的结果`,
+          message: `${quotient}，本次会议按最大余数法${precisionWords(d)}应为 ${lr}%，稿中的 ${item.percent.printed} 是四舍五入的结果`,
         });
       } else if (!session && fit.largestRemainder && !fit.halfUp && huOnly.length > 0) {
         warned = true;
@@ -135,7 +135,7 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
           severity: 'warning',
           kind: 'method',
           expected: `${hu}%`,
-          message: `同一组比例混用了两种取舍方法：${quotient}，${item.percent.printed} 是最大余额法的结果，而同组的其他比例按四舍五入（四舍五入应为 ${hu}%）`,
+          message: `同一组比例混用了两种取舍方法：${quotient}，${item.percent.printed} 是最大余数法的结果，而同组的其他比例按四舍五入（四舍五入应为 ${hu}%）`,
         });
       }
       return;
@@ -164,8 +164,8 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
     const expected = session === 'largest-remainder' && lr ? lr : hu;
     const words =
       lr === null || lr === hu
-        ? `按四舍五入${own ? '或最大余额法' : ''}${precisionWords(d)}${own ? '都' : ''}应为 ${hu}%`
-        : `${precisionWords(d) ? `${precisionWords(d)}，` : ''}按四舍五入应为 ${hu}%，按最大余额法应为 ${lr}%`;
+        ? `按四舍五入${own ? '或最大余数法' : ''}${precisionWords(d)}${own ? '都' : ''}应为 ${hu}%`
+        : `${precisionWords(d) ? `${precisionWords(d)}，` : ''}按四舍五入应为 ${hu}%，按最大余数法应为 ${lr}%`;
     finding(ctx, item, {
       severity: 'error',
       kind: 'share',

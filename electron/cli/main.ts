@@ -1,6 +1,7 @@
 import { isUserError } from '../domain/errors';
 import { explainSystemError } from '../domain/system-errors';
 import { UsageError } from './args';
+import { checkCommand, checkUsage } from './commands/check';
 import { demoCommand, demoUsage } from './commands/demo';
 import {
   lettersCommand,
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
   report: { run: reportCommand, usage: reportUsage, summary: '生成年度办理情况报告' },
   rectification: { run: rectificationCommand, usage: rectificationUsage, summary: '生成审议意见办理报告和整改清单' },
   templates: { run: templatesCommand, usage: templatesUsage, summary: '列出或检查公文模板' },
+  check: { run: checkCommand, usage: checkUsage, summary: '核对报告稿里的数字（对照台账，标出每一处错误）' },
   demo: { run: demoCommand, usage: demoUsage, summary: '生成演示数据库和演示文件' },
 };
 

@@ -16,8 +16,13 @@ const KIND_WORDS: Record<OutputKind, string> = { docx: 'Word 文档', zip: '压�
 
 export interface OutputOptions {
   kind: OutputKind;
-  /** The database in use: it, its -wal/-shm/-journal files and its backup folder are never written. */
-  databaseFile: string;
+  /**
+   * The database in use: it, its -wal/-shm/-journal files and its backup folder are never written.
+   * Null where no database is open (the CLI's check without --db).
+   */
+  databaseFile: string | null;
+  /** Files that must stay as they are, such as the draft an annotated copy is made of. */
+  protect?: string[];
   /** Replace a file of the same name (only a file of the same kind). */
   overwrite?: boolean;
   /** Create the folder when it does not exist. */
@@ -106,14 +111,19 @@ export function checkOutputFile(file: string, options: OutputOptions): string {
   if (path.extname(target).toLowerCase() !== ext) {
     throw new UserError(`${KIND_WORDS[options.kind]}的文件名应以 ${ext} 结尾：「${target}」。没有写入任何文件。`);
   }
-  const { files, folder } = databaseParts(options.databaseFile);
   const real = realTarget(target);
-  const realFolder = realTarget(folder);
-  if (files.some((f) => same(realTarget(f), real) || same(f, target))) {
-    throw new UserError(`「${target}」是正在使用的数据库文件，不能把${KIND_WORDS[options.kind]}保存到这里。请另选文件名。`);
+  if (options.databaseFile) {
+    const { files, folder } = databaseParts(options.databaseFile);
+    const realFolder = realTarget(folder);
+    if (files.some((f) => same(realTarget(f), real) || same(f, target))) {
+      throw new UserError(`「${target}」是正在使用的数据库文件，不能把${KIND_WORDS[options.kind]}保存到这里。请另选文件名。`);
+    }
+    if (inside(real, realFolder) || inside(target, folder)) {
+      throw new UserError(`「${target}」在数据库的自动备份文件夹里，那里只放备份，不能保存其他文件。请另选位置。`);
+    }
   }
-  if (inside(real, realFolder) || inside(target, folder)) {
-    throw new UserError(`「${target}」在数据库的自动备份文件夹里，那里只放备份，不能保存其他文件。请另选位置。`);
+  if ((options.protect ?? []).some((f) => same(realTarget(path.resolve(f)), real))) {
+    throw new UserError(`「${target}」就是要核对的原稿：批注副本要另存为一个新文件，原稿保持不动。请另选文件名。`);
   }
   const dir = path.dirname(target);
   if (fs.existsSync(target)) {
@@ -148,7 +158,10 @@ export function checkOutputFile(file: string, options: OutputOptions): string {
 }
 
 /** The same rule for a folder of letters: never the database's own backup folder; made only when asked. */
-export function checkOutputFolder(dir: string, options: Omit<OutputOptions, 'kind' | 'overwrite' | 'addExtension'>): string {
+export function checkOutputFolder(
+  dir: string,
+  options: Omit<OutputOptions, 'kind' | 'overwrite' | 'addExtension' | 'databaseFile'> & { databaseFile: string },
+): string {
   const target = path.resolve(dir);
   const { files, folder } = databaseParts(options.databaseFile);
   if (files.some((f) => same(f, target))) throw new UserError(`「${target}」是正在使用的数据库文件，不是文件夹。`);

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
   FileTextOutlined,
@@ -13,6 +14,7 @@ import { call } from './api';
 import { useConfirmLeave } from './unsaved';
 import { useLoad } from './hooks';
 import { dropProposals, loadProposals } from './proposals-cache';
+import { CheckScreen } from './screens/Check';
 import { DocumentsScreen } from './screens/Documents';
 import { ImportScreen } from './screens/Import';
 import { OverviewScreen } from './screens/Overview';
@@ -27,6 +29,7 @@ const SCREENS = [
   { key: 'import', label: '导入台账', icon: <CloudUploadOutlined /> },
   { key: 'overview', label: '统计概览', icon: <BarChartOutlined /> },
   { key: 'documents', label: '公文', icon: <FileWordOutlined /> },
+  { key: 'check', label: '核对报告稿', icon: <AuditOutlined /> },
   { key: 'templates', label: '模板', icon: <FileTextOutlined /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
 ] as const;
@@ -117,6 +120,7 @@ export function App() {
           )}
           {screen === 'overview' && needsSession(session && <OverviewScreen session={session} />)}
           {screen === 'documents' && needsSession(session && <DocumentsScreen session={session} />)}
+          {screen === 'check' && <CheckScreen session={session} />}
           {screen === 'templates' && <TemplatesScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </Layout.Content>
