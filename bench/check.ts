@@ -7,11 +7,11 @@ import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore, type Store } from '../db/store';
-import { checkDraft, factsFromStatistics, readDraft } from '../electron/check/index';
-import type { ResultCode } from '../electron/domain/result-classes';
-import type { Session } from '../electron/domain/session';
-import { compareRates } from '../electron/stats/compare';
-import { sessionStatistics, type SessionStatistics } from '../electron/stats/session-statistics';
+import { checkDraft, factsFromStatistics, readDraft } from '../electron/node/check/index';
+import type { ResultCode } from '../electron/common/domain/result-classes';
+import type { Session } from '../electron/common/domain/session';
+import { compareRates } from '../electron/common/stats/compare';
+import { sessionStatistics, type SessionStatistics } from '../electron/node/stats/session-statistics';
 
 interface BenchResult {
   name: string;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../electron/domain/errors';
+import { UserError } from '../electron/common/domain/errors';
 import type { Db } from './connection';
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { UserError } from '../electron/domain/errors';
+import { UserError } from '../electron/common/domain/errors';
 import { openDatabase, type Db, type OpenOptions, type OpenResult } from './connection';
 import { createAppSettingsRepo } from './repos/app-settings';
 import { createDeputiesRepo } from './repos/deputies';

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 // The letter worker is a second entry: batches load it beside the bundle (dist/letter-worker.mjs).
 await build({
-  entryPoints: { cli: 'electron/cli/main.ts', 'letter-worker': 'electron/documents/generate/letter-worker.ts' },
+  entryPoints: { cli: 'electron/node/cli/main.ts', 'letter-worker': 'electron/node/documents/generate/letter-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -14,16 +14,16 @@ const common = {
 await build({
   ...common,
   format: 'esm',
-  entryPoints: ['electron/shell/main.ts'],
+  entryPoints: ['electron/electron-main/main.ts'],
   outfile: 'dist/electron/main.mjs',
   packages: 'external',
 });
-await build({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+await build({ ...common, entryPoints: ['electron/electron-main/preload.ts'], outfile: 'dist/electron/preload.cjs' });
 // The letter worker beside the main bundle, where batches look for it.
 await build({
   ...common,
   format: 'esm',
-  entryPoints: ['electron/documents/generate/letter-worker.ts'],
+  entryPoints: ['electron/node/documents/generate/letter-worker.ts'],
   outfile: 'dist/electron/letter-worker.mjs',
   packages: 'external',
 });

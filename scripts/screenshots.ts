@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../db/store';
-import { generateDemo } from '../electron/demo/generate';
-import { startWeb } from '../electron/web/main';
+import { generateDemo } from '../electron/node/demo/generate';
+import { startWeb } from '../electron/node/web/main';
 import { launchChromium } from '../test/helpers/chromium';
 
 const TODAY = '2024-07-15';

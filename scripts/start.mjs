@@ -23,5 +23,5 @@ if (typeof electron === 'string' && existsSync(electron)) {
   build.on('exit', (code) => (code ? process.exit(code) : run(electron, ['.', ...args])));
 } else {
   console.log('本机没有 Electron 运行环境，改为在浏览器中打开同样的界面（npm run web）。');
-  run('npx', ['tsx', 'electron/web/main.ts', ...args]);
+  run('npx', ['tsx', 'electron/node/web/main.ts', ...args]);
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, OPERATION_NAMES, type OperationName, type Result } from '../electron/api/contract';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { startBridge, type Bridge } from '../electron/api/http-bridge';
+import { contract, OPERATION_NAMES, type OperationName, type Result } from '../electron/common/api/contract';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { startBridge, type Bridge } from '../electron/node/api/http-bridge';
 import { newStore, tempDir } from './helpers/fixtures';
 
 /**

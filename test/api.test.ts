@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contract, OPERATION_NAMES, type ImportJobStatus } from '../electron/api/contract';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { startBridge } from '../electron/api/http-bridge';
+import { contract, OPERATION_NAMES, type ImportJobStatus } from '../electron/common/api/contract';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { startBridge } from '../electron/node/api/http-bridge';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore } from '../db/store';
 import { newStore, tempDir } from './helpers/fixtures';
-import { listTemplates as listTemplatesOf } from '../electron/documents/template/library';
+import { listTemplates as listTemplatesOf } from '../electron/node/documents/template/library';
 
 async function api() {
   const store = await newStore();

@@ -13,9 +13,9 @@ import {
 } from '../db/backups';
 import { checkDatabaseOnStart, openForUse, recoverFromBackup } from '../db/recovery';
 import { openStore } from '../db/store';
-import { UserError } from '../electron/domain/errors';
-import { createHandlers } from '../electron/api/handlers';
-import { dispatch } from '../electron/api/dispatch';
+import { UserError } from '../electron/common/domain/errors';
+import { createHandlers } from '../electron/node/api/handlers';
+import { dispatch } from '../electron/node/api/dispatch';
 import { tempDir } from './helpers/fixtures';
 
 async function storeWithSession(file: string, sessionName = '区七届人大三次会议') {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import type { CheckResult } from '../electron/api/contract';
-import { runCli } from '../electron/cli/main';
-import { generateDemo } from '../electron/demo/generate';
-import type { ResultCode } from '../electron/domain/result-classes';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import type { CheckResult } from '../electron/common/api/contract';
+import { runCli } from '../electron/node/cli/main';
+import { generateDemo } from '../electron/node/demo/generate';
+import type { ResultCode } from '../electron/common/domain/result-classes';
 import { docxParts } from './helpers/docx';
 import { newStore, tempDir, writeFile } from './helpers/fixtures';
 

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { annotateDocx, checkDraft, readDraft, type Finding } from '../electron/check/index';
-import { generateDemo } from '../electron/demo/generate';
-import { generateReport } from '../electron/documents/generate/documents';
+import { annotateDocx, checkDraft, readDraft, type Finding } from '../electron/node/check/index';
+import { generateDemo } from '../electron/node/demo/generate';
+import { generateReport } from '../electron/node/documents/generate/documents';
 import { newStore, tempDir } from './helpers/fixtures';
 
 /**

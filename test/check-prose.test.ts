@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, readDraft, type CheckOptions, type DraftFacts, type Finding } from '../electron/check/index';
-import { markdownParagraphs, textParagraphs } from '../electron/check/text-input';
+import { checkDraft, readDraft, type CheckOptions, type DraftFacts, type Finding } from '../electron/node/check/index';
+import { markdownParagraphs, textParagraphs } from '../electron/common/check/text-input';
 
 /** Paragraphs from lines of text, as a .txt draft gives them. */
 const draft = (...lines: string[]) => textParagraphs(lines.join('\n'));

@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { annotateDocx, checkDraft, readDraft, type DraftFacts, type Finding } from '../electron/check/index';
+import { annotateDocx, checkDraft, readDraft, type DraftFacts, type Finding } from '../electron/node/check/index';
 import { tempDir } from './helpers/fixtures';
 
 // The three published drafts (copied from the shared seeds so that CI does not need them).

@@ -52,7 +52,7 @@ describe('npm run lint:electron (Electronegativity)', () => {
   });
 
   const finding = (id: string, severity: string, confidence = 'FIRM') => ({
-    file: 'electron/shell/main.ts',
+    file: 'electron/electron-main/main.ts',
     line: 12,
     column: 4,
     id,
@@ -74,7 +74,7 @@ describe('npm run lint:electron (Electronegativity)', () => {
     const low = [finding('CSP_GLOBAL_CHECK', 'LOW'), finding('ELECTRON_VERSION_JSON_CHECK', 'INFORMATIONAL', 'CERTAIN')];
     const passed = runScript('electronegativity.mjs', ['--report', writeJson(report(low))]);
     expect(passed.status, passed.out).toBe(0);
-    expect(passed.out).toContain('· electron/shell/main.ts:12  CSP_GLOBAL_CHECK  LOW/FIRM  CSP_GLOBAL_CHECK description');
+    expect(passed.out).toContain('· electron/electron-main/main.ts:12  CSP_GLOBAL_CHECK  LOW/FIRM  CSP_GLOBAL_CHECK description');
     expect(passed.out).toContain('2 条发现，0 条不通过');
 
     const medium = runScript('electronegativity.mjs', [
@@ -82,7 +82,7 @@ describe('npm run lint:electron (Electronegativity)', () => {
       writeJson(report([...low, finding('AUXCLICK_JS_CHECK', 'MEDIUM')])),
     ]);
     expect(medium.status).toBe(1);
-    expect(medium.out).toContain('✗ electron/shell/main.ts:12  AUXCLICK_JS_CHECK  MEDIUM/FIRM');
+    expect(medium.out).toContain('✗ electron/electron-main/main.ts:12  AUXCLICK_JS_CHECK  MEDIUM/FIRM');
     expect(medium.out).toContain('3 条发现，1 条不通过');
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../electron/cli/main';
+import { runCli } from '../electron/node/cli/main';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from './helpers/fixtures';
 
 async function cli(...argv: string[]) {

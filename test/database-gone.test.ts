@@ -7,9 +7,9 @@ import { createAutoBackup, listBackups } from '../db/backups';
 import { newestGoodBackup, openForUse } from '../db/recovery';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
 import { openStore } from '../db/store';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { startWeb } from '../electron/web/main';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { startWeb } from '../electron/node/web/main';
 import { tempDir } from './helpers/fixtures';
 
 async function filled(file: string) {

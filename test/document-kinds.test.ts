@@ -4,14 +4,14 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { generateLetters, generateReport } from '../electron/documents/generate/documents';
-import { resolveTemplate } from '../electron/documents/template/library';
-import { renderTemplate } from '../electron/documents/generate/documents';
-import { reportContext } from '../electron/documents/data/report-context';
-import { loadDocumentSettings } from '../electron/documents/document-settings';
-import { importLedgerFile } from '../electron/ledger/import-ledger';
-import { sessionStatistics } from '../electron/stats/session-statistics';
-import { percent, type Decimals } from '../electron/stats/rounding';
+import { generateLetters, generateReport } from '../electron/node/documents/generate/documents';
+import { resolveTemplate } from '../electron/node/documents/template/library';
+import { renderTemplate } from '../electron/node/documents/generate/documents';
+import { reportContext } from '../electron/common/documents/data/report-context';
+import { loadDocumentSettings } from '../electron/node/documents/document-settings';
+import { importLedgerFile } from '../electron/node/ledger/import-ledger';
+import { sessionStatistics } from '../electron/node/stats/session-statistics';
+import { percent, type Decimals } from '../electron/common/stats/rounding';
 import { docxText, pdfInfo, toPdf } from './helpers/docx';
 import { makeXlsx, newStore, tempDir, writeFile } from './helpers/fixtures';
 

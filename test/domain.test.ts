@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, fromExcelSerial, parseDateText, readDate } from '../electron/domain/dates';
-import { parseFeedback } from '../electron/domain/feedback';
-import { parseProposalNumber } from '../electron/domain/proposal-number';
-import { defaultResultLabels, labelsShowCForReference, parseResult, readResult } from '../electron/domain/result-classes';
-import { readSessionOrdinal, sameSession } from '../electron/domain/session-ordinal';
-import { splitList, stripControlChars } from '../electron/domain/text';
-import { parseYesNo } from '../electron/domain/yes-no';
-import { deadlineState, nextFollowUp, replyDeadline, returnDeadline } from '../electron/domain/deadlines';
-import { DEFAULT_DEADLINE_RULES } from '../electron/domain/session';
+import { formatChineseDate, fromExcelSerial, parseDateText, readDate } from '../electron/common/domain/dates';
+import { parseFeedback } from '../electron/common/domain/feedback';
+import { parseProposalNumber } from '../electron/common/domain/proposal-number';
+import { defaultResultLabels, labelsShowCForReference, parseResult, readResult } from '../electron/common/domain/result-classes';
+import { readSessionOrdinal, sameSession } from '../electron/common/domain/session-ordinal';
+import { splitList, stripControlChars } from '../electron/common/domain/text';
+import { parseYesNo } from '../electron/common/domain/yes-no';
+import { deadlineState, nextFollowUp, replyDeadline, returnDeadline } from '../electron/common/domain/deadlines';
+import { DEFAULT_DEADLINE_RULES } from '../electron/common/domain/session';
 
 describe('dates as ledgers write them', () => {
   it.each([

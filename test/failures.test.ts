@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../db/store';
-import { createHandlers } from '../electron/api/handlers';
-import { dispatch } from '../electron/api/dispatch';
-import { generateDemo } from '../electron/demo/generate';
-import { generateLetters } from '../electron/documents/generate/documents';
-import { UserError } from '../electron/domain/errors';
+import { createHandlers } from '../electron/node/api/handlers';
+import { dispatch } from '../electron/node/api/dispatch';
+import { generateDemo } from '../electron/node/demo/generate';
+import { generateLetters } from '../electron/node/documents/generate/documents';
+import { UserError } from '../electron/common/domain/errors';
 import { tempDir } from './helpers/fixtures';
 import { asRoot, clerkCli, NOBODY } from './helpers/clerk-cli';
 

@@ -4,15 +4,15 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type OpenedStore } from '../db/store';
-import { UserError } from '../electron/domain/errors';
-import { fieldOfHeader, LEDGER_FIELDS, type LedgerField } from '../electron/ledger/columns';
-import { columnLetter } from '../electron/ledger/header';
+import { UserError } from '../electron/common/domain/errors';
+import { fieldOfHeader, LEDGER_FIELDS, type LedgerField } from '../electron/common/ledger/columns';
+import { columnLetter } from '../electron/common/ledger/header';
 
 const col = (field: LedgerField) => columnLetter(LEDGER_FIELDS.indexOf(field));
-import { ledgerWorkbook } from '../electron/ledger/export-ledger';
-import { importWorkbook, type ImportReport } from '../electron/ledger/import-ledger';
-import { readSpreadsheetBuffer, type Workbook } from '../electron/ledger/read-table';
-import { XLSX_LIMITS } from '../electron/ledger/xlsx-guard';
+import { ledgerWorkbook } from '../electron/node/ledger/export-ledger';
+import { importWorkbook, type ImportReport } from '../electron/node/ledger/import-ledger';
+import { readSpreadsheetBuffer, type Workbook } from '../electron/node/ledger/read-table';
+import { XLSX_LIMITS } from '../electron/node/ledger/xlsx-guard';
 import { HEADER, tempDir } from './helpers/fixtures';
 import { craftZip, deflatedEntry, deflatedZeros, rawXlsx, unzipText } from './helpers/xlsx-raw';
 

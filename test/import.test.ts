@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../electron/domain/errors';
-import { exportLedgerFile } from '../electron/ledger/export-ledger';
-import { importLedgerFile } from '../electron/ledger/import-ledger';
-import { factsOfProposal } from '../electron/ledger/ledger-values';
-import { headerFor, LEDGER_FIELDS } from '../electron/ledger/columns';
+import { UserError } from '../electron/common/domain/errors';
+import { exportLedgerFile } from '../electron/node/ledger/export-ledger';
+import { importLedgerFile } from '../electron/node/ledger/import-ledger';
+import { factsOfProposal } from '../electron/common/ledger/ledger-values';
+import { headerFor, LEDGER_FIELDS } from '../electron/common/ledger/columns';
 import { HEADER, makeXlsx, newStore, row, tempDir, writeFile, type Cell } from './helpers/fixtures';
 
 const SESSION = { sessionName: '区六届人大四次会议', year: 2019 };

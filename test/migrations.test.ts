@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { createStore } from '../db/store';
-import { UserError } from '../electron/domain/errors';
+import { UserError } from '../electron/common/domain/errors';
 import { tempDir } from './helpers/fixtures';
 
 const LATEST = MIGRATIONS.at(-1)!.version;

@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { generateDemo } from '../electron/demo/generate';
-import { exportLedgerFile } from '../electron/ledger/export-ledger';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { generateDemo } from '../electron/node/demo/generate';
+import { exportLedgerFile } from '../electron/node/ledger/export-ledger';
 import { newStore, tempDir } from './helpers/fixtures';
 import { docxText } from './helpers/docx';
 

@@ -1,12 +1,12 @@
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { sampleContext } from '../electron/documents/data/samples';
-import { buildDocument } from '../electron/documents/render/docx-renderer';
-import { DocxPacker } from '../electron/documents/render/pack';
-import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/documents/settings';
-import { resolveTemplate } from '../electron/documents/template/library';
-import type { TemplateKind } from '../electron/documents/template/front-matter';
+import { sampleContext } from '../electron/common/documents/data/samples';
+import { buildDocument } from '../electron/node/documents/render/docx-renderer';
+import { DocxPacker } from '../electron/node/documents/render/pack';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';
+import { resolveTemplate } from '../electron/node/documents/template/library';
+import type { TemplateKind } from '../electron/common/documents/template/front-matter';
 
 function parts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(

@@ -3,10 +3,10 @@
 // with a reason that names what is wrong.
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { importWorkbook, type ImportOptions, type ImportReport } from '../electron/ledger/import-ledger';
-import { readSpreadsheetBuffer } from '../electron/ledger/read-table';
-import { sessionStatistics } from '../electron/stats/session-statistics';
-import { UserError } from '../electron/domain/errors';
+import { importWorkbook, type ImportOptions, type ImportReport } from '../electron/node/ledger/import-ledger';
+import { readSpreadsheetBuffer } from '../electron/node/ledger/read-table';
+import { sessionStatistics } from '../electron/node/stats/session-statistics';
+import { UserError } from '../electron/common/domain/errors';
 import { newStore } from './helpers/fixtures';
 import {
   HONGKOU_FEEDBACK_ROWS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
-import { UserError } from '../electron/domain/errors';
+import { UserError } from '../electron/common/domain/errors';
 import { newStore } from './helpers/fixtures';
 
 async function oneProposal() {

@@ -1,10 +1,10 @@
 // Importing a newer ledger over work typed in the app: what the clerk entered stays unless the
 // file says otherwise, and what changes is shown field by field before anything is written.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { importLedgerFile } from '../electron/ledger/import-ledger';
-import { runCli } from '../electron/cli/main';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { importLedgerFile } from '../electron/node/ledger/import-ledger';
+import { runCli } from '../electron/node/cli/main';
 import { makeXlsx, newStore, tempDir, writeFile } from './helpers/fixtures';
 
 const SESSION = { sessionName: '区七届人大三次会议', year: 2024 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRates } from '../electron/stats/compare';
-import { distribute, percent } from '../electron/stats/rounding';
+import { compareRates } from '../electron/common/stats/compare';
+import { distribute, percent } from '../electron/common/stats/rounding';
 
 describe('percent: exact half-up rounding', () => {
   it('prints the seed 000 result shares with one decimal', () => {

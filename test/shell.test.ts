@@ -4,8 +4,8 @@ import path from 'node:path';
 import { _electron } from 'playwright-core';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { contract, OPERATION_NAMES } from '../electron/api/contract';
-import { NATIVE_FUNCTIONS } from '../electron/api/operation-names';
+import { contract, OPERATION_NAMES } from '../electron/common/api/contract';
+import { NATIVE_FUNCTIONS } from '../electron/common/api/operation-names';
 
 const exposed: Record<string, Record<string, (arg?: unknown) => unknown>> = {};
 const invoke = vi.fn();
@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 
 describe('the preload', () => {
   it('exposes one named function per operation and the native functions, nothing else', async () => {
-    await import('../electron/shell/preload');
+    await import('../electron/electron-main/preload');
     expect(Object.keys(exposed).sort()).toEqual(['jianyi', 'jianyiNative']);
     expect(Object.keys(exposed.jianyi!).sort()).toEqual([...OPERATION_NAMES].sort());
     expect(Object.keys(exposed.jianyiNative!).sort()).toEqual([...NATIVE_FUNCTIONS].sort());
@@ -62,7 +62,7 @@ function sources(dir: string, extensions = ['.ts', '.tsx', '.html']): Map<string
 }
 
 describe('the Electron window', () => {
-  const main = fs.readFileSync('electron/shell/main.ts', 'utf8');
+  const main = fs.readFileSync('electron/electron-main/main.ts', 'utf8');
 
   it('is created with the security settings of Electron’s checklist', () => {
     // Every window the shell creates, with the settings in its own webPreferences block.
@@ -99,7 +99,7 @@ describe('the Electron window', () => {
   });
 
   it('asks before a window with unsaved edits closes or reloads (the page’s beforeunload)', () => {
-    const main = fs.readFileSync(path.join('electron', 'shell', 'main.ts'), 'utf8');
+    const main = fs.readFileSync(path.join('electron', 'electron-main', 'main.ts'), 'utf8');
     expect(main).toContain("webContents.on('will-prevent-unload'");
     expect(main).toContain('放弃修改并离开');
   });
@@ -117,11 +117,11 @@ describe('the Electron window', () => {
     expect(checked.length).toBe(listeners.length);
     // No other file of the main process listens to IPC.
     for (const [file, code] of sources('electron'))
-      if (file !== path.join('electron', 'shell', 'main.ts')) expect(code, file).not.toMatch(/ipcMain\./);
+      if (file !== path.join('electron', 'electron-main', 'main.ts')) expect(code, file).not.toMatch(/ipcMain\./);
   });
 
   it('has one Content-Security-Policy: the header of app:// and the bridge, and the page’s own meta tag', async () => {
-    const { CONTENT_SECURITY_POLICY } = await import('../electron/api/http-bridge');
+    const { CONTENT_SECURITY_POLICY } = await import('../electron/node/api/http-bridge');
     expect(main).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
     const html = fs.readFileSync('renderer/index.html', 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"\s*\/>/.exec(html)?.[1];

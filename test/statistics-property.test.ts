@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
-import { addDaysIso } from '../electron/domain/dates';
-import { deadlineState } from '../electron/domain/deadlines';
-import { FEEDBACK_VALUES, NO_OPINION } from '../electron/domain/feedback';
-import type { ResultCode } from '../electron/domain/result-classes';
-import { DEFAULT_DEADLINE_RULES, RATE_KEYS } from '../electron/domain/session';
-import { sessionStatistics } from '../electron/stats/session-statistics';
+import { addDaysIso } from '../electron/common/domain/dates';
+import { deadlineState } from '../electron/common/domain/deadlines';
+import { FEEDBACK_VALUES, NO_OPINION } from '../electron/common/domain/feedback';
+import type { ResultCode } from '../electron/common/domain/result-classes';
+import { DEFAULT_DEADLINE_RULES, RATE_KEYS } from '../electron/common/domain/session';
+import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { newStore } from './helpers/fixtures';
 
 // The engine reads counts through indexes and generated columns; this recomputes every count

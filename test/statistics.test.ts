@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../db/store';
 import { EMPTY_PROPOSAL } from '../db/repos/proposals';
-import type { ResultCode } from '../electron/domain/result-classes';
-import type { SessionSettings } from '../electron/domain/session';
-import { sessionStatistics } from '../electron/stats/session-statistics';
+import type { ResultCode } from '../electron/common/domain/result-classes';
+import type { SessionSettings } from '../electron/common/domain/session';
+import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { newStore } from './helpers/fixtures';
 
 interface Spec {

@@ -4,17 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { sampleContext } from '../electron/documents/data/samples';
-import { renderTemplate } from '../electron/documents/generate/documents';
-import { plainText, type Block, type Run } from '../electron/documents/markup/document';
-import { CONTAINER_NAMES } from '../electron/documents/markup/parse';
-import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/documents/settings';
-import { compileTemplate, MAX_NESTING, registeredHelperNames } from '../electron/documents/template/engine';
-import { TEMPLATE_KINDS } from '../electron/documents/template/front-matter';
-import { HELPER_DOCS } from '../electron/documents/template/helpers';
-import { builtinTemplates, builtinTemplatesDir, resolveTemplate } from '../electron/documents/template/library';
-import { TemplateError } from '../electron/documents/template/template-error';
-import { UserError } from '../electron/domain/errors';
+import { sampleContext } from '../electron/common/documents/data/samples';
+import { renderTemplate } from '../electron/node/documents/generate/documents';
+import { plainText, type Block, type Run } from '../electron/common/documents/markup/document';
+import { CONTAINER_NAMES } from '../electron/common/documents/markup/parse';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';
+import { compileTemplate, MAX_NESTING, registeredHelperNames } from '../electron/common/documents/template/engine';
+import { TEMPLATE_KINDS } from '../electron/common/documents/template/front-matter';
+import { HELPER_DOCS } from '../electron/common/documents/template/helpers';
+import { builtinTemplates, builtinTemplatesDir, resolveTemplate } from '../electron/node/documents/template/library';
+import { TemplateError } from '../electron/common/documents/template/template-error';
+import { UserError } from '../electron/common/domain/errors';
 import { docxParts, paragraphsOf } from './helpers/docx';
 
 // Hostile templates and hostile data: whatever a clerk types into the template editor, and

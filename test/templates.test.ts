@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkWithSample, sampleContext } from '../electron/documents/data/samples';
-import { plainText } from '../electron/documents/markup/document';
-import { escapeMarkup } from '../electron/documents/markup/escape';
-import { parseMarkup } from '../electron/documents/markup/parse';
-import { compileTemplate } from '../electron/documents/template/engine';
-import { chineseNumeral, docNumber } from '../electron/documents/template/helpers';
+import { checkWithSample, sampleContext } from '../electron/common/documents/data/samples';
+import { plainText } from '../electron/common/documents/markup/document';
+import { escapeMarkup } from '../electron/common/documents/markup/escape';
+import { parseMarkup } from '../electron/common/documents/markup/parse';
+import { compileTemplate } from '../electron/common/documents/template/engine';
+import { chineseNumeral, docNumber } from '../electron/common/documents/template/helpers';
 import {
   builtinTemplates,
   copyTemplate,
@@ -13,8 +13,8 @@ import {
   resetTemplate,
   resolveTemplate,
   saveUserTemplate,
-} from '../electron/documents/template/library';
-import { TemplateError } from '../electron/documents/template/template-error';
+} from '../electron/node/documents/template/library';
+import { TemplateError } from '../electron/common/documents/template/template-error';
 import { newStore } from './helpers/fixtures';
 
 const head = (kind = 'reply-letter', extra = '') => `---\nname: 测试模板\nkind: ${kind}\n${extra}---\n`;
@@ -236,7 +236,7 @@ describe('markup', () => {
 
 describe('title lines', () => {
   it('break long titles between words into lines of similar length', async () => {
-    const { balanceTitle } = await import('../electron/documents/render/title-lines');
+    const { balanceTitle } = await import('../electron/node/documents/render/title-lines');
     expect(balanceTitle('关于区七届人大三次会议第1号代表建议的答复', 19)).toEqual([
       '关于区七届人大三次会议',
       '第1号代表建议的答复',

@@ -2,10 +2,10 @@
 // name, what is wrong and what is allowed, never the schema library's words.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, OPERATION_NAMES } from '../electron/api/contract';
-import { dispatch } from '../electron/api/dispatch';
-import { createHandlers } from '../electron/api/handlers';
-import { describeIssue, hasFieldWord } from '../electron/api/validation-words';
+import { contract, OPERATION_NAMES } from '../electron/common/api/contract';
+import { dispatch } from '../electron/node/api/dispatch';
+import { createHandlers } from '../electron/node/api/handlers';
+import { describeIssue, hasFieldWord } from '../electron/common/api/validation-words';
 import { newStore } from './helpers/fixtures';
 
 /** Every object key of a schema, however deep (optional, nullable, arrays, unions, records). */

@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import { replyDeadline } from '../../electron/domain/deadlines';
+import { replyDeadline } from '../../electron/common/domain/deadlines';
 
 /**
  * Keeps proposals.effective_deadline equal to the domain rule (the stated 办理期限, or 交办 plus

@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import { UserError } from '../../electron/domain/errors';
+import { UserError } from '../../electron/common/domain/errors';
 
 /** A unit's own part in handling one proposal: its dates and its opinion text. */
 export interface Handling {

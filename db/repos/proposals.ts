@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
-import { UserError } from '../../electron/domain/errors';
-import type { ResultCode } from '../../electron/domain/result-classes';
+import { UserError } from '../../electron/common/domain/errors';
+import type { ResultCode } from '../../electron/common/domain/result-classes';
 import { createDeadlineKeeper } from './effective-deadlines';
 
 /** The scalar fields of a proposal, as the application sees them. */

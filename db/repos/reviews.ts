@@ -1,5 +1,5 @@
 import type { Db } from '../connection';
-import { UserError } from '../../electron/domain/errors';
+import { UserError } from '../../electron/common/domain/errors';
 
 export interface RectificationItem {
   aspect: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 import { createDeadlineKeeper } from './effective-deadlines';
-import { UserError } from '../../electron/domain/errors';
-import { codesFor, defaultResultLabels, type ResultCode } from '../../electron/domain/result-classes';
+import { UserError } from '../../electron/common/domain/errors';
+import { codesFor, defaultResultLabels, type ResultCode } from '../../electron/common/domain/result-classes';
 import {
   DEFAULT_SESSION_SETTINGS,
   RATE_KEYS,
@@ -11,7 +11,7 @@ import {
   type RateKey,
   type Session,
   type SessionSettings,
-} from '../../electron/domain/session';
+} from '../../electron/common/domain/session';
 
 interface SessionRow {
   id: number;

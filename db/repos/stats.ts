@@ -1,10 +1,10 @@
 import type { Db } from '../connection';
-import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/stats/metrics';
+import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/common/stats/metrics';
 
 /**
  * Aggregates for the statistics engine. Each query reads one covering index in its own order
  * (see migration 1), so SQLite streams the groups without sorting and never touches the wide
- * rows that hold reply texts; the engine (electron/stats) turns the exact counts into figures.
+ * rows that hold reply texts; the engine (electron/common/stats) turns the exact counts into figures.
  */
 
 export interface OpenDeadlineCount {

@@ -1,4 +1,4 @@
-import type { Input, OperationName, Output, Result } from '../../electron/api/contract';
+import type { Input, OperationName, Output, Result } from '../../electron/common/api/contract';
 
 /**
  * The UI's one way to the main process. In the desktop app the preload script exposes one

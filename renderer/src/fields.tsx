@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { readDate } from '../../electron/domain/dates';
+import { readDate } from '../../electron/common/domain/dates';
 
 /**
  * Fields that keep what the clerk typed. A number out of range is refused with the range in

@@ -1,4 +1,4 @@
-import type { ProposalRow } from '../../electron/api/contract';
+import type { ProposalRow } from '../../electron/common/api/contract';
 import { call } from './api';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb, type WebServer } from '../../electron/web/main';
+import { startWeb, type WebServer } from '../../electron/node/web/main';
 import { launchChromium } from '../helpers/chromium';
 import { docxText } from '../helpers/docx';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Empty, List, Row, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/common/api/contract';
 import { call, fileToBase64 } from '../api';
 import { useConfirmedWrite } from '../confirm-write';
 import { useReportError } from '../hooks';

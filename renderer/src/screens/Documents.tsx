@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Checkbox, Input, Progress, Space, Tabs, Typog
 import { renderAsync } from 'docx-preview';
 import { useEffect, useRef, useState } from 'react';
 import { useUnsaved } from '../unsaved';
-import type { Output } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/common/api/contract';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';

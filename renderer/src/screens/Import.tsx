@@ -18,8 +18,8 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
-import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../../../electron/ledger/columns';
+import type { Output } from '../../../electron/common/api/contract';
+import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../../../electron/common/ledger/columns';
 import { ApiError, call, download, fileToBase64 } from '../api';
 import { useReportError } from '../hooks';
 

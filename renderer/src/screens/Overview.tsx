@@ -1,8 +1,8 @@
 import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
-import type { Output } from '../../../electron/api/contract';
-import { NOT_PROVIDED } from '../../../electron/stats/metrics';
-import { termsOf } from '../../../electron/domain/terms';
+import type { Output } from '../../../electron/common/api/contract';
+import { NOT_PROVIDED } from '../../../electron/common/stats/metrics';
+import { termsOf } from '../../../electron/common/domain/terms';
 import { call } from '../api';
 import { useLoad } from '../hooks';
 import { Chart } from './Chart';

@@ -22,9 +22,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import type { Output, ProposalRow } from '../../../electron/api/contract';
-import { NO_OPINION, RESULT_OPINION_VALUES } from '../../../electron/domain/feedback';
-import { termsOf } from '../../../electron/domain/terms';
+import type { Output, ProposalRow } from '../../../electron/common/api/contract';
+import { NO_OPINION, RESULT_OPINION_VALUES } from '../../../electron/common/domain/feedback';
+import { termsOf } from '../../../electron/common/domain/terms';
 import { dateRule, DateInput, isoOf } from '../fields';
 import { dropLocalDraft, loadLocalDraft, saveLocalDraft, useUnsaved } from '../unsaved';
 import { call } from '../api';

@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { App, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { Input as ApiInput, Output } from '../../../electron/api/contract';
+import type { Input as ApiInput, Output } from '../../../electron/common/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';

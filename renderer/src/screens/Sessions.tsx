@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/common/api/contract';
 import { call } from '../api';
 import { useReportError } from '../hooks';
 import { rangeRule } from '../fields';

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/common/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';

@@ -1,6 +1,6 @@
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { Output } from '../../../electron/api/contract';
+import type { Output } from '../../../electron/common/api/contract';
 import { ApiError, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { DocxPreview } from './Documents';

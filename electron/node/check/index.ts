@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../common/domain/errors';
+import { DraftReadError, readDraftBytes, type Draft } from '../../common/check/draft';
+
+/**
+ * The draft checker's API (Node side): read a draft, check it against a session's facts, write an
+ * annotated copy. checkDraft and the readers are runtime-free and can be imported on their own.
+ */
+
+export { checkDraft } from '../../common/check/checker';
+export { annotateDocx, type AnnotateOptions } from './annotate';
+export { factsFromStatistics, type DraftFacts, type FactRate } from '../../common/check/facts';
+export type { CheckOptions, DraftParagraph, Finding, FindingKind, Severity } from '../../common/check/model';
+export type { Draft, DraftFormat } from '../../common/check/draft';
+
+/** Reads a draft from a file path or from a dropped file's name and bytes. */
+export function readDraft(file: string | { name: string; bytes: Uint8Array }): Draft {
+  const name = typeof file === 'string' ? path.basename(file) : file.name;
+  let bytes: Uint8Array;
+  if (typeof file === 'string') {
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new UserError(`无法打开「${file}」：文件不存在或没有读取权限。`);
+    }
+  } else bytes = file.bytes;
+  try {
+    return readDraftBytes(name, bytes);
+  } catch (error) {
+    if (error instanceof DraftReadError) throw new UserError(error.message);
+    throw error;
+  }
+}

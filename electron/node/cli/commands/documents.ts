@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { isIsoDate, todayIso } from '../../../common/domain/dates';
+import { generateLetters, generateRectification, generateReport } from '../../documents/generate/documents';
+import type { Store } from '../../../../db/store';
+import { openExistingStore } from '../open';
+import { parseCommandArgs, required, UsageError } from '../args';
+import type { Output } from '../output';
+
+export const lettersUsage =
+  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--overwrite] [--today YYYY-MM-DD]';
+export const reportUsage =
+  '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
+export const rectificationUsage =
+  '用法：jianyi rectification --db 数据库文件 --opinion 审议意见名称 --out 文件.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
+
+function today(value: string | undefined): string {
+  if (value !== undefined && !isIsoDate(value))
+    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${value}」。`);
+  return value ?? todayIso();
+}
+
+function docxTarget(file: string, usage: string): string {
+  if (path.extname(file).toLowerCase() !== '.docx') throw new UsageError(`输出文件名应以 .docx 结尾：「${file}」。\n${usage}`);
+  return file;
+}
+
+export async function lettersCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      only: { type: 'string' },
+      cohandling: { type: 'boolean' },
+      zip: { type: 'string' },
+      overwrite: { type: 'boolean' },
+      today: { type: 'string' },
+    },
+    lettersUsage,
+  );
+  const dbFile = required(values.db, 'db', lettersUsage);
+  const sessionName = required(values.session, 'session', lettersUsage);
+  const outDir = required(values.out, 'out', lettersUsage);
+  if (values.zip !== undefined && path.extname(values.zip).toLowerCase() !== '.zip')
+    throw new UsageError(`--zip 的文件名应以 .zip 结尾：「${values.zip}」。`);
+  const only = values.only?.split(/[,，、\s]+/).filter(Boolean);
+  const day = today(values.today);
+  const store = await openExistingStore(dbFile);
+  try {
+    const session = store.sessions.getByName(sessionName);
+    const kindWord = values.cohandling ? '会办意见' : '答复函';
+    const result = await generateLetters(store, {
+      session,
+      outDir,
+      kind: values.cohandling ? 'cohandling-opinion' : 'reply-letter',
+      template: values.template,
+      only,
+      zipFile: values.zip,
+      overwrite: values.overwrite === true,
+      // The folder named on the command line is made if it is not there.
+      createFolder: true,
+      today: day,
+      onProgress: (done, total) => {
+        if (done === total || done % 50 === 0) io.err(`  已生成 ${done}/${total}`);
+      },
+    });
+    io.out(
+      `已生成${kindWord} ${result.files.length} 份，保存在「${outDir}」。${result.zipFile ? `另打包为「${result.zipFile}」。` : ''}`,
+    );
+    if (result.skipped.length) io.out(`未生成（${result.skipped.length} 件）：${result.skipped.join('、')}`);
+    if (result.incomplete.length) {
+      io.out(
+        `其中 ${result.incomplete.length} 份还没有正文（已留出位置并标明，补齐后才能发出）：${result.incomplete.slice(0, 30).join('、')}${result.incomplete.length > 30 ? '……' : ''}`,
+      );
+    }
+    if (result.warnings.length) {
+      io.out(`请注意，以下 ${result.warnings.length} 份内容不全：`);
+      for (const warning of result.warnings.slice(0, 30)) io.out(`  ${warning}`);
+      if (result.warnings.length > 30) io.out(`  ……另有 ${result.warnings.length - 30} 份`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** A command that writes one document about one subject (a session or a review opinion). */
+async function singleDocument(
+  args: string[],
+  usage: string,
+  subject: 'session' | 'opinion',
+  write: (
+    store: Store,
+    options: { name: string; out: string; template: string | undefined; today: string; overwrite: boolean },
+  ) => Promise<string>,
+  io: Output,
+): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      [subject]: { type: 'string' },
+      out: { type: 'string' },
+      template: { type: 'string' },
+      overwrite: { type: 'boolean' },
+      today: { type: 'string' },
+    },
+    usage,
+  );
+  const dbFile = required(values.db as string | undefined, 'db', usage);
+  const name = required(values[subject] as string | undefined, subject, usage);
+  const out = docxTarget(required(values.out as string | undefined, 'out', usage), usage);
+  const day = today(values.today as string | undefined);
+  const store = await openExistingStore(dbFile);
+  try {
+    io.out(
+      await write(store, {
+        name,
+        out,
+        template: values.template as string | undefined,
+        today: day,
+        overwrite: values.overwrite === true,
+      }),
+    );
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export function reportCommand(args: string[], io: Output): Promise<number> {
+  return singleDocument(
+    args,
+    reportUsage,
+    'session',
+    async (store, { name, out, template, today, overwrite }) => {
+      const session = store.sessions.getByName(name);
+      const { file } = await generateReport(store, { session, out, template, today, overwrite, createFolder: true });
+      return `已生成「${session.name}」的办理情况报告：「${file}」。`;
+    },
+    io,
+  );
+}
+
+export function rectificationCommand(args: string[], io: Output): Promise<number> {
+  return singleDocument(
+    args,
+    rectificationUsage,
+    'opinion',
+    async (store, { name, out, template, today, overwrite }) => {
+      await generateRectification(store, { opinionName: name, out, template, today, overwrite, createFolder: true });
+      return `已生成审议意见办理报告和整改清单：「${out}」。`;
+    },
+    io,
+  );
+}

@@ -1,0 +1,154 @@
+import { openExistingStore } from '../open';
+import { todayIso, isIsoDate } from '../../../common/domain/dates';
+import { RATE_KEYS } from '../../../common/domain/session';
+import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
+import { sessionStatistics, type SessionStatistics } from '../../stats/session-statistics';
+import { integerOption, parseCommandArgs, required, UsageError } from '../args';
+import { table, type Output } from '../output';
+
+export const statsUsage =
+  '用法：jianyi stats --db 数据库文件 --session 会议名称 [--decimals 0-3] [--rounding half-up|largest-remainder] [--today 日期] [--json]';
+
+const ROUNDING_WORDS: Record<RoundingMethod, string> = {
+  'half-up': '四舍五入',
+  'largest-remainder': '最大余数法（各项之和为100%）',
+};
+
+/** The figures as a clerk reads them in a terminal. */
+export function formatStatistics(stats: SessionStatistics): string {
+  const lines: string[] = [];
+  const pct = (p: string) => `${p}%`;
+  lines.push(`会议：${stats.session.name}（${stats.session.year}年），共 ${stats.total} 件，已答复 ${stats.answered} 件。`);
+  lines.push(`百分比保留 ${stats.options.decimals} 位小数，${ROUNDING_WORDS[stats.options.rounding]}。`);
+
+  lines.push('', '按类别（占全部）');
+  lines.push(
+    table(
+      stats.byCategory.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
+      [1, 2],
+    ),
+  );
+
+  lines.push('', `按办理结果（占${stats.options.resultShareBase === 'all' ? '全部' : '已答复'}）`);
+  lines.push(
+    table(
+      stats.byResult.map((r) => ['  ' + (r.code ?? '—'), r.label, `${r.count} 件`, pct(r.percent)]),
+      [2, 3],
+    ),
+  );
+
+  lines.push('', `代表评价（占已反馈 ${stats.feedbackReturned} 件；未反馈或未表态 ${stats.feedbackNotReturned} 件）`);
+  if (stats.feedback.length === 0) lines.push('  尚无评价。');
+  else
+    lines.push(
+      table(
+        stats.feedback.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
+        [1, 2],
+      ),
+    );
+
+  lines.push('', '各项比率');
+  const previousName = stats.comparison.previousSession ? `（${stats.comparison.previousSession}）` : '';
+  lines.push(
+    table(
+      RATE_KEYS.map((key) => {
+        const r = stats.rates[key];
+        const change = stats.comparison.rates[key];
+        const against = change
+          ? `上年${change.source === 'baseline' ? '（手工录入）' : previousName}${change.previous}%，${change.text}`
+          : '';
+        return ['  ' + r.label, r.denominator === 0 ? '—' : pct(r.percent), `${r.numerator}/${r.denominator}`, r.basis, against];
+      }),
+      [1, 2],
+    ),
+  );
+
+  if (stats.byUnit.length > 0) {
+    lines.push('', '按承办单位');
+    const codes = stats.byUnit[0]!.results.map((r) => r.code);
+    lines.push(
+      table(
+        [
+          ['  单位', '主办', '会办', ...codes, '按期答复率', '满意率'],
+          ...stats.byUnit.map((u) => [
+            '  ' + u.unit,
+            String(u.leadCount),
+            String(u.coCount),
+            ...u.results.map((r) => String(r.count)),
+            u.leadCount ? pct(u.onTimeRate.percent) : '—',
+            u.feedbackReturned ? pct(u.satisfiedRate.percent) : '—',
+          ]),
+        ],
+        [1, 2, 3, 4, 5, 6, 7, 8],
+      ),
+    );
+  }
+
+  const d = stats.deadlines;
+  lines.push(
+    '',
+    `办理期限（截至 ${d.today}）：按期答复 ${d.counts['on-time']} 件，逾期答复 ${d.counts.late} 件，已逾期未答复 ${d.counts.overdue} 件，即将到期 ${d.counts['due-soon']} 件，办理中 ${d.counts.pending} 件，未定期限 ${d.counts['no-deadline']} 件。`,
+  );
+  for (const item of d.urgent.slice(0, 20)) {
+    const when = item.daysLeft! < 0 ? `已逾期 ${-item.daysLeft!} 天` : `还剩 ${item.daysLeft} 天`;
+    lines.push(`  ${item.number} ${item.title}（期限 ${item.deadline}，${when}）`);
+  }
+  if (d.urgent.length > 20) lines.push(`  ……另有 ${d.urgent.length - 20} 件`);
+  return lines.join('\n');
+}
+
+/** The --json shape: the documented keys first, then everything else the engine knows. */
+export function statisticsJson(stats: SessionStatistics): unknown {
+  return {
+    session: stats.session,
+    options: stats.options,
+    total: stats.total,
+    answered: stats.answered,
+    byCategory: stats.byCategory,
+    byResult: stats.byResult,
+    feedback: stats.feedback,
+    feedbackScale: stats.feedbackScale,
+    feedbackReturned: stats.feedbackReturned,
+    feedbackNotReturned: stats.feedbackNotReturned,
+    rates: stats.rates,
+    comparison: stats.comparison,
+    byUnit: stats.byUnit,
+    deadlines: stats.deadlines,
+  };
+}
+
+export async function statsCommand(args: string[], io: Output): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      db: { type: 'string' },
+      session: { type: 'string' },
+      decimals: { type: 'string' },
+      rounding: { type: 'string' },
+      today: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    statsUsage,
+  );
+  const decimals = integerOption(values.decimals, 'decimals', 0, 3) as Decimals | undefined;
+  const rounding = values.rounding as RoundingMethod | undefined;
+  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'largest-remainder') {
+    throw new UsageError(`选项 --rounding 应为 half-up（四舍五入）或 largest-remainder（最大余数法），而不是「${rounding}」。`);
+  }
+  if (values.today !== undefined && !isIsoDate(values.today))
+    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
+  const dbFile = required(values.db, 'db', statsUsage);
+  const sessionName = required(values.session, 'session', statsUsage);
+  const store = await openExistingStore(dbFile);
+  try {
+    const session = store.sessions.getByName(sessionName);
+    const stats = sessionStatistics(store, session, values.today ?? todayIso(), {
+      ...(decimals !== undefined ? { decimals } : {}),
+      ...(rounding !== undefined ? { rounding } : {}),
+    });
+    io.out(values.json ? JSON.stringify(statisticsJson(stats), null, 2) : formatStatistics(stats));
+    return 0;
+  } finally {
+    store.close();
+  }
+}

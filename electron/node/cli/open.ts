@@ -1,0 +1,9 @@
+import fs from 'node:fs';
+import { openStore, type OpenedStore } from '../../../db/store';
+import { UserError } from '../../common/domain/errors';
+
+/** Opens a database that must already exist (only `init` and `demo` create one). */
+export async function openExistingStore(file: string): Promise<OpenedStore> {
+  if (!fs.existsSync(file)) throw new UserError(`找不到数据库文件「${file}」。新建数据库请先运行：jianyi init --db ${file}`);
+  return openStore(file);
+}

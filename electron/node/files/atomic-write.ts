@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../common/domain/errors';
+
+/**
+ * Writes a file so that the target is either the old file or the complete new one, never a
+ * half-written mix: the bytes go to a temporary file in the same folder, are flushed, then
+ * renamed over the target. Failures become messages a clerk can act on.
+ */
+export async function writeFileAtomic(target: string, data: Buffer | Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const name = path.basename(target);
+  assertNotOpenElsewhere(target);
+  try {
+    const stat = await fs.promises.stat(dir);
+    if (!stat.isDirectory()) throw new UserError(`保存位置「${dir}」不是文件夹。`);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`保存位置「${dir}」不存在，请先创建该文件夹或另选位置。`);
+  }
+  const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const handle = await fs.promises.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    throw explainWriteError(error, target);
+  }
+}
+
+/**
+ * Word, WPS and LibreOffice leave an owner file beside a document they have open (Word:
+ * ~$name, or ~$ plus the name without its first two characters; LibreOffice: .~lock.name#;
+ * WPS: .~name). Overwriting an open document would lose the clerk's unsaved edits or fail
+ * half-way, so it is refused before anything is written.
+ */
+export function assertNotOpenElsewhere(target: string): void {
+  const dir = path.dirname(path.resolve(target));
+  const name = path.basename(target);
+  const owners = [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`, `.~${name}`];
+  if (owners.some((owner) => fs.existsSync(path.join(dir, owner)))) {
+    throw new UserError(`文件「${target}」正在 Word、WPS 或其他程序中打开，不能覆盖。请先关闭它再重试；原文件和数据都没有改动。`);
+  }
+}
+
+export function explainWriteError(error: unknown, target: string): Error {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return new UserError(
+        `文件「${target}」正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请关闭该文件后重试，原文件未被改动。`,
+      );
+    case 'EPERM':
+    case 'EACCES':
+    case 'EROFS':
+      return new UserError(`没有权限写入「${target}」：文件可能正被 Word/WPS/Excel 打开，或所在文件夹是只读的。原文件未被改动。`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError(`磁盘空间不足，无法保存「${target}」。请清理磁盘后重试，原文件未被改动。`);
+    case 'ENOENT':
+      return new UserError(`保存位置不存在：「${path.dirname(target)}」。`);
+    case 'EISDIR':
+      return new UserError(`「${target}」是一个文件夹，不能作为文件保存。`);
+    default:
+      return new UserError(`无法保存「${target}」：${(error as Error).message}`);
+  }
+}
+
+const TEMP_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a write left behind when its process was killed (power cut, task
+ * manager): they never carry a final name, but a clerk should not find them in the folder.
+ * Files of a process still running are left alone.
+ */
+export function removeStaleTemps(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Not ours to insist on: a file we cannot remove stays.
+    }
+  }
+  return removed;
+}
