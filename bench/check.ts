@@ -5,13 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { openStore, type Store } from '../db/store';
 import { checkDraft, factsFromStatistics, readDraft } from '../electron/node/check/index';
 import type { ResultCode } from '../electron/common/domain/result-classes';
 import type { Session } from '../electron/common/domain/session';
 import { compareRates } from '../electron/common/stats/compare';
-import { sessionStatistics, type SessionStatistics } from '../electron/node/stats/session-statistics';
+import { sessionStatistics } from '../electron/node/stats/session-statistics';
+import { type SessionStatistics } from '../electron/common/stats/statistics';
 
 interface BenchResult {
   name: string;

@@ -8,7 +8,7 @@ import Docxtemplater from 'docxtemplater';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { openStore, type Store } from '../db/store';
 import { formatChineseDate } from '../electron/common/domain/dates';
 import { numberForTitle } from '../electron/common/domain/proposal-number';

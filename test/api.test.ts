@@ -7,7 +7,7 @@ import { startBridge } from '../electron/node/api/http-bridge';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { openStore } from '../db/store';
 import { newStore, tempDir } from './helpers/fixtures';
 import { listTemplates as listTemplatesOf } from '../electron/node/documents/template/library';

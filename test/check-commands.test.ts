@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { dispatch } from '../electron/node/api/dispatch';
 import { createHandlers } from '../electron/node/api/handlers';
 import type { CheckResult } from '../electron/common/api/contract';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { openStore } from '../db/store';
 import { tempDir } from './helpers/fixtures';
 

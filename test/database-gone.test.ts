@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAutoBackup, listBackups } from '../db/backups';
 import { newestGoodBackup, openForUse } from '../db/recovery';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { openStore } from '../db/store';
 import { dispatch } from '../electron/node/api/dispatch';
 import { createHandlers } from '../electron/node/api/handlers';

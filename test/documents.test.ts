@@ -3,7 +3,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { generateDemo } from '../electron/node/demo/generate';
 import { saveDocumentSettings } from '../electron/node/documents/document-settings';
 import { generateLetters, generateRectification, generateReport } from '../electron/node/documents/generate/documents';

@@ -10,8 +10,10 @@ import { columnLetter } from '../electron/common/ledger/header';
 
 const col = (field: LedgerField) => columnLetter(LEDGER_FIELDS.indexOf(field));
 import { ledgerWorkbook } from '../electron/node/ledger/export-ledger';
-import { importWorkbook, type ImportReport } from '../electron/node/ledger/import-ledger';
-import { readSpreadsheetBuffer, type Workbook } from '../electron/node/ledger/read-table';
+import { importWorkbook } from '../electron/node/ledger/import-ledger';
+import { type ImportReport } from '../electron/common/ledger/import-report';
+import { readSpreadsheetBuffer } from '../electron/node/ledger/read-table';
+import { type Workbook } from '../electron/common/ledger/table';
 import { XLSX_LIMITS } from '../electron/node/ledger/xlsx-guard';
 import { HEADER, tempDir } from './helpers/fixtures';
 import { craftZip, deflatedEntry, deflatedZeros, rawXlsx, unzipText } from './helpers/xlsx-raw';

@@ -3,7 +3,8 @@
 // with a reason that names what is wrong.
 import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { importWorkbook, type ImportOptions, type ImportReport } from '../electron/node/ledger/import-ledger';
+import { importWorkbook, type ImportOptions } from '../electron/node/ledger/import-ledger';
+import { type ImportReport } from '../electron/common/ledger/import-report';
 import { readSpreadsheetBuffer } from '../electron/node/ledger/read-table';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { UserError } from '../electron/common/domain/errors';

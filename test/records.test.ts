@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { UserError } from '../electron/common/domain/errors';
 import { newStore } from './helpers/fixtures';
 

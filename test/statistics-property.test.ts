@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { addDaysIso } from '../electron/common/domain/dates';
 import { deadlineState } from '../electron/common/domain/deadlines';
 import { FEEDBACK_VALUES, NO_OPINION } from '../electron/common/domain/feedback';

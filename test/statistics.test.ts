@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../db/store';
-import { EMPTY_PROPOSAL } from '../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import type { ResultCode } from '../electron/common/domain/result-classes';
 import type { SessionSettings } from '../electron/common/domain/session';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';

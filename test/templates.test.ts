@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkWithSample, sampleContext } from '../electron/common/documents/data/samples';
+import { sampleContext } from '../electron/common/documents/data/samples';
+import { checkWithSample } from '../electron/node/documents/template/check-sample';
 import { plainText } from '../electron/common/documents/markup/document';
 import { escapeMarkup } from '../electron/common/documents/markup/escape';
 import { parseMarkup } from '../electron/common/documents/markup/parse';

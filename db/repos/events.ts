@@ -1,17 +1,5 @@
+import { type EventInput, type EventRecord } from '../../electron/common/entities/event';
 import type { Db } from '../connection';
-
-export interface EventInput {
-  entity: 'session' | 'proposal' | 'unit' | 'opinion' | 'import';
-  entityId: number | null;
-  action: string;
-  details?: unknown;
-}
-
-export interface EventRecord extends EventInput {
-  id: number;
-  at: string;
-  actor: string;
-}
 
 /** The append-only change log; the table's triggers refuse updates and deletes. */
 export function createEventsRepo(db: Db, now: () => string, actor: string) {

@@ -1,42 +1,15 @@
+import {
+  type ProposalFields,
+  type ProposalFieldKey,
+  type Proposal,
+  type LedgerProposal,
+  type ProposalSummary,
+  type PeopleAndUnits,
+} from '../../electron/common/entities/proposal';
 import type { Db } from '../connection';
 import { UserError } from '../../electron/common/domain/errors';
 import type { ResultCode } from '../../electron/common/domain/result-classes';
 import { createDeadlineKeeper } from './effective-deadlines';
-
-/** The scalar fields of a proposal, as the application sees them. */
-export interface ProposalFields {
-  number: string;
-  numberKey: string;
-  numberSort: number | null;
-  title: string;
-  delegation: string;
-  categoryId: number | null;
-  content: string;
-  assignedDate: string | null;
-  deadline: string | null;
-  extended: boolean;
-  replyDate: string | null;
-  replyNumber: string;
-  signer: string;
-  contactPerson: string;
-  contactPhone: string;
-  resultCode: ResultCode | null;
-  replyText: string;
-  published: boolean;
-  met: boolean;
-  closed: boolean;
-  isKey: boolean;
-  leaderSupervised: boolean;
-  leaderName: string;
-  feedback: string | null;
-  /** The deputy's opinion of the result (同意 / 理解 …), apart from the rating of the handling. */
-  resultOpinion: string | null;
-  /** 提案人数 as the ledger gives it; null when it does not. */
-  proposerCount: number | null;
-  notes: string;
-}
-
-export type ProposalFieldKey = keyof ProposalFields;
 
 /** Field → column; the single place where the proposals table's shape is spelled out. */
 const COLUMNS: Record<ProposalFieldKey, string> = {
@@ -71,50 +44,6 @@ const COLUMNS: Record<ProposalFieldKey, string> = {
 const FIELD_KEYS = Object.keys(COLUMNS) as ProposalFieldKey[];
 const BOOLEAN_FIELDS = new Set<ProposalFieldKey>(['extended', 'published', 'met', 'closed', 'isKey', 'leaderSupervised']);
 
-export const EMPTY_PROPOSAL: Omit<ProposalFields, 'number' | 'numberKey' | 'numberSort' | 'title'> = {
-  delegation: '',
-  categoryId: null,
-  content: '',
-  assignedDate: null,
-  deadline: null,
-  extended: false,
-  replyDate: null,
-  replyNumber: '',
-  signer: '',
-  contactPerson: '',
-  contactPhone: '',
-  resultCode: null,
-  replyText: '',
-  published: false,
-  met: false,
-  closed: false,
-  isKey: false,
-  leaderSupervised: false,
-  leaderName: '',
-  feedback: null,
-  resultOpinion: null,
-  proposerCount: null,
-  notes: '',
-};
-
-export interface Proposal extends ProposalFields {
-  id: number;
-  sessionId: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A proposal with the names a ledger row shows. */
-export interface LedgerProposal extends Proposal {
-  category: string;
-  leadDeputies: string[];
-  coDeputies: string[];
-  /** The lead unit's name, or '' when none is assigned yet. */
-  leadUnit: string;
-  coUnits: string[];
-}
-
 type Row = Record<string, unknown>;
 
 function toParams(fields: Partial<ProposalFields>): Row {
@@ -139,38 +68,6 @@ function fromRow(row: Row): Proposal {
     proposal[key] = BOOLEAN_FIELDS.has(key) ? value === 1 : value;
   }
   return proposal as unknown as Proposal;
-}
-
-/** One line of the proposals table. */
-export interface ProposalSummary {
-  id: number;
-  number: string;
-  numberSort: number | null;
-  title: string;
-  delegation: string;
-  category: string;
-  assignedDate: string | null;
-  deadline: string | null;
-  extended: boolean;
-  effectiveDeadline: string | null;
-  replyDate: string | null;
-  resultCode: ResultCode | null;
-  feedback: string | null;
-  published: boolean;
-  closed: boolean;
-  isKey: boolean;
-  leaderSupervised: boolean;
-  /** Lead deputies first, then co-signers, joined with 、 */
-  deputies: string;
-  leadUnit: string;
-  coUnits: string;
-}
-
-export interface PeopleAndUnits {
-  leadDeputies: number[];
-  coDeputies: number[];
-  leadUnit: number | null;
-  coUnits: number[];
 }
 
 /** Fields whose change moves the effective deadline. */

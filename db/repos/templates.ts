@@ -1,15 +1,6 @@
+import { type StoredTemplate } from '../../electron/common/entities/template';
 import type { Db } from '../connection';
 import { UserError } from '../../electron/common/domain/errors';
-
-export interface StoredTemplate {
-  id: number;
-  name: string;
-  kind: string;
-  source: string;
-  /** The built-in template it was copied from, if any. */
-  basedOn: string | null;
-  updatedAt: string;
-}
 
 /** User templates. Checking a template before it is saved is the document layer's job. */
 export function createTemplatesRepo(db: Db, now: () => string) {

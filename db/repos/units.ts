@@ -1,16 +1,6 @@
+import { type Unit, type UnitLetterhead } from '../../electron/common/entities/unit';
 import type { Db } from '../connection';
 import { UserError } from '../../electron/common/domain/errors';
-
-export interface Unit {
-  id: number;
-  name: string;
-  /** Letterhead data: the unit's full name, 发文字号 prefix, contact and copy list. */
-  fullName: string;
-  docPrefix: string;
-  contactPerson: string;
-  contactPhone: string;
-  copyTo: string;
-}
 
 interface UnitRow {
   id: number;
@@ -33,8 +23,6 @@ function fromRow(row: UnitRow): Unit {
     copyTo: row.copy_to,
   };
 }
-
-export type UnitLetterhead = Omit<Unit, 'id' | 'name'>;
 
 export function createUnitsRepo(db: Db, now: () => string) {
   const byName = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE name = ?');

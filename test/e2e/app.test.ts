@@ -35,6 +35,18 @@ afterAll(async () => {
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 
+/**
+ * Presses the OK button of the confirmation on screen once it has finished opening (a click
+ * during its opening animation can land beside it), and waits until it has closed.
+ */
+async function confirmModal(): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.waitFor();
+  await page.waitForTimeout(400);
+  await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 async function ledger(name: string, rows: Parameters<typeof row>[0][]): Promise<string> {
   return writeFile(dir, name, await makeXlsx([{ name: '台账', rows: [HEADER, ...rows.map(row)] }]));
 }
@@ -224,7 +236,7 @@ describe('a clerk’s year in the browser', () => {
     await nav('settings');
     await page.getByTestId('restore-file').fill(backup);
     await page.getByTestId('restore').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await confirmModal();
     await page.getByText('已恢复；恢复前的数据另存为').waitFor();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);
@@ -240,7 +252,7 @@ describe('a clerk’s year in the browser', () => {
     await table.getByText('导入台账前的自动备份').first().waitFor();
     const undo = table.locator('tr', { hasText: '恢复备份前保存的数据库' });
     await undo.getByRole('button', { name: '恢复到此备份' }).click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await confirmModal();
     await page.getByText('已恢复；恢复前的数据另存为').waitFor();
     await page.waitForLoadState('load');
     await page.waitForTimeout(1500);

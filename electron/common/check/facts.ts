@@ -1,6 +1,6 @@
 import { defaultResultLabels, type ResultCode, type ResultScheme } from '../domain/result-classes';
 import { RATE_KEYS, type RateKey, type Session } from '../domain/session';
-import type { SessionStatistics } from '../../node/stats/session-statistics';
+import type { SessionStatistics } from '../stats/statistics';
 
 /**
  * What the records say, in the form the checker compares a draft with: exact counts, never

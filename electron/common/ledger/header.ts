@@ -12,7 +12,7 @@ import {
   withoutBracket,
   type LedgerField,
 } from './columns';
-import type { CellValue, TableRow } from '../../node/ledger/read-table';
+import type { CellValue, TableRow } from './table';
 import { fromUtcDate } from '../domain/dates';
 import { stripControlChars } from '../domain/text';
 

@@ -1,4 +1,4 @@
-import type { LedgerProposal } from '../../../db/repos/proposals';
+import type { LedgerProposal } from '../entities/proposal';
 import type { ResultCode } from '../domain/result-classes';
 import { joinList } from '../domain/text';
 import { formatYesNo } from '../domain/yes-no';

@@ -24,7 +24,7 @@ import { splitList } from '../domain/text';
 import { parseYesNo, yesNoHint, type YesNoField } from '../domain/yes-no';
 import { CANONICAL_HEADERS, describeField, KEY_FIELDS, LEDGER_FIELDS, REQUIRED_FIELDS, type LedgerField } from './columns';
 import { analyseHeader, cellText, choiceValue, columnLetter, HEADER_SCAN_ROWS, type ColumnMapping } from './header';
-import type { CellValue, Sheet, TableRow, Workbook } from '../../node/ledger/read-table';
+import type { CellValue, Sheet, TableRow, Workbook } from './table';
 
 export { columnLetter, type ColumnMapping } from './header';
 

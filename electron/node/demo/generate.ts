@@ -1,4 +1,4 @@
-import { EMPTY_PROPOSAL } from '../../../db/repos/proposals';
+import { EMPTY_PROPOSAL } from '../../common/entities/proposal';
 import type { Store } from '../../../db/store';
 import { addDaysIso, formatChineseDate, type IsoDate } from '../../common/domain/dates';
 import type { ResultCode } from '../../common/domain/result-classes';

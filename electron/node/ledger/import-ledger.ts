@@ -1,6 +1,7 @@
+import { type FieldChange, type KeptValue, type PlannedRow, type ImportReport } from '../../common/ledger/import-report';
 import path from 'node:path';
-import type { ProposalFields } from '../../../db/repos/proposals';
-import { EMPTY_PROPOSAL } from '../../../db/repos/proposals';
+import type { ProposalFields } from '../../common/entities/proposal';
+import { EMPTY_PROPOSAL } from '../../common/entities/proposal';
 import type { Store } from '../../../db/store';
 import { UserError } from '../../common/domain/errors';
 import { defaultResultLabels, type ResultClassCount } from '../../common/domain/result-classes';
@@ -18,7 +19,8 @@ import {
   type ParsedLedger,
   type ValueReading,
 } from '../../common/ledger/parse-ledger';
-import { readSpreadsheet, type Workbook } from './read-table';
+import { readSpreadsheet } from './read-table';
+import { type Workbook } from '../../common/ledger/table';
 
 export interface ImportOptions extends ParseOptions {
   sessionName: string;
@@ -35,62 +37,6 @@ export interface ImportOptions extends ParseOptions {
   fileName?: string;
   /** Told when the rows checked out and writing begins (the CLI's --verbose shows it). */
   onWrite?: (rows: number) => void;
-}
-
-export interface FieldChange {
-  field: LedgerField;
-  header: string;
-  before: string;
-  after: string;
-  /** The file's cell was empty and clearing was asked for: the value goes. */
-  cleared: boolean;
-}
-
-/** A value that stays because the file's cell for it was empty. */
-export interface KeptValue {
-  field: LedgerField;
-  header: string;
-  value: string;
-}
-
-export interface PlannedRow {
-  row: number;
-  number: string;
-  title: string;
-  action: 'insert' | 'update' | 'unchanged';
-  changes: FieldChange[];
-  kept: KeptValue[];
-}
-
-export interface ImportReport {
-  sessionName: string;
-  /** True when the session does not exist yet (a dry run) or was created by this import. */
-  newSession: boolean;
-  sheetName: string;
-  sheetNames: string[];
-  headerRow: number;
-  headerRows: number[];
-  columns: ColumnMapping[];
-  warnings: string[];
-  /** Fields the statistics need that the file has no column for, said before anything is written. */
-  missing: MissingField[];
-  /** How result, rating and yes/no values were read: 「A.解决或基本解决」→ 解决采纳. */
-  readings: ValueReading[];
-  /** Every problem, formatted for the clerk: 第15行「答复日期」无法识别：2019-13-45. */
-  errors: string[];
-  counts: { insert: number; update: number; unchanged: number };
-  /** Values the import removes because their cell was empty (only with clearBlanks). */
-  cleared: number;
-  /** Values kept although their cell was empty (without clearBlanks). */
-  kept: number;
-  clearBlanks: boolean;
-  rows: PlannedRow[];
-  /** The file's headers as one string, the key of a remembered mapping. */
-  signature: string;
-  /** True when the mapping chosen last time for the same headers was applied. */
-  recalled: boolean;
-  /** True only when the records were written (no errors and not a dry run). */
-  committed: boolean;
 }
 
 /** The ledger facts each recorded fact comes from. */

@@ -1,6 +1,6 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { UserError } from '../../common/domain/errors';
-import type { CellValue, Sheet, TableRow } from './read-table';
+import type { CellValue, Sheet, TableRow } from '../../common/ledger/table';
 
 /**
  * Web systems often export their "Excel" as an HTML table saved under an .xls or .xlsx name

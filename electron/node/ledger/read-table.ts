@@ -1,3 +1,4 @@
+import { type CellValue, type TableRow, type Sheet, type Workbook } from '../../common/ledger/table';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -10,27 +11,6 @@ import { isOle, isZip, prepareXlsx } from './xlsx-guard';
  * Reads a spreadsheet file (.xlsx or .csv) into plain rows of cell values. Knows nothing about
  * ledgers: that is parse-ledger's job.
  */
-
-export type CellValue = string | number | boolean | Date | null;
-
-export interface TableRow {
-  /** The row number the clerk sees in Excel or WPS (1-based). */
-  rowNumber: number;
-  /** Cell values by column, column A at index 0. */
-  cells: CellValue[];
-}
-
-export interface Sheet {
-  name: string;
-  rows: TableRow[];
-}
-
-export interface Workbook {
-  format: 'xlsx' | 'csv' | 'html';
-  /** For CSV: the text encoding it was read in. */
-  encoding?: 'utf-8' | 'gb18030';
-  sheets: Sheet[];
-}
 
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
 

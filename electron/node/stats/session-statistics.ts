@@ -1,3 +1,10 @@
+import {
+  type RateChange,
+  type Comparison,
+  type DeadlineItem,
+  type DeadlineSummary,
+  type SessionStatistics,
+} from '../../common/stats/statistics';
 import type { Store } from '../../../db/store';
 import { addDaysIso, type IsoDate } from '../../common/domain/dates';
 import { RATE_KEYS, type RateKey, type Session } from '../../common/domain/session';
@@ -5,39 +12,6 @@ import { compareRates, type Change } from '../../common/stats/compare';
 import { DEADLINE_STATUS_LABELS, openDeadlineState, type DeadlineStatus } from '../../common/domain/deadlines';
 import { computeStatistics, type Statistics, type StatsOptions } from '../../common/stats/metrics';
 import type { Decimals } from '../../common/stats/rounding';
-
-export interface RateChange extends Change {
-  /** Where last year's figure came from. */
-  source: 'session' | 'baseline';
-}
-
-export interface Comparison {
-  /** The previous session used, if any (hand-entered baselines win over it, metric by metric). */
-  previousSession: string | null;
-  rates: Partial<Record<RateKey, RateChange>>;
-}
-
-export interface DeadlineItem {
-  id: number;
-  number: string;
-  title: string;
-  status: DeadlineStatus;
-  statusLabel: string;
-  deadline: IsoDate;
-  daysLeft: number | null;
-}
-
-export interface DeadlineSummary {
-  today: IsoDate;
-  counts: Record<DeadlineStatus, number>;
-  /** Unanswered items past or near their deadline, most urgent first (at most URGENT_LIST_LIMIT). */
-  urgent: DeadlineItem[];
-}
-
-export interface SessionStatistics extends Statistics {
-  comparison: Comparison;
-  deadlines: DeadlineSummary;
-}
 
 export function optionsOf(session: Session, overrides: Partial<StatsOptions> = {}): StatsOptions {
   return {

@@ -11,7 +11,7 @@ import { isUserError, UserError } from '../../common/domain/errors';
 import { createHandlers } from '../api/handlers';
 import { startBridge, type Bridge } from '../api/http-bridge';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
 
 /** Builds the UI with Vite unless a build is already there. */

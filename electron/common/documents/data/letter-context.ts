@@ -1,6 +1,6 @@
-import type { LedgerProposal } from '../../../../db/repos/proposals';
-import type { Handling } from '../../../../db/repos/handling';
-import type { Unit } from '../../../../db/repos/units';
+import type { LedgerProposal } from '../../entities/proposal';
+import type { Handling } from '../../entities/handling';
+import type { Unit } from '../../entities/unit';
 import { numberForTitle } from '../../domain/proposal-number';
 import { letterOf } from '../../domain/result-classes';
 import type { Session } from '../../domain/session';

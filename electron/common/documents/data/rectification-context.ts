@@ -1,5 +1,5 @@
 import { formatChineseDate, isIsoDate, type IsoDate } from '../../domain/dates';
-import type { ReviewOpinion } from '../../../../db/repos/reviews';
+import type { ReviewOpinion } from '../../entities/review';
 
 /** The data of the report answering a review opinion, with its 整改清单 as the attachment. */
 

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../domain/dates';
 import { letterOf } from '../../domain/result-classes';
 import { RATE_KEYS, type RateKey, type Session } from '../../domain/session';
 import { termsOf, type Terms } from '../../domain/terms';
-import type { SessionStatistics } from '../../../node/stats/session-statistics';
+import type { SessionStatistics } from '../../stats/statistics';
 
 /**
  * The data of the annual handling report: every figure comes from the statistics engine as

@@ -1,12 +1,10 @@
-import type { LedgerProposal } from '../../../../db/repos/proposals';
-import { EMPTY_PROPOSAL } from '../../../../db/repos/proposals';
+import type { LedgerProposal } from '../../entities/proposal';
+import { EMPTY_PROPOSAL } from '../../entities/proposal';
 import { defaultResultLabels } from '../../domain/result-classes';
 import { DEFAULT_SESSION_SETTINGS, type Session } from '../../domain/session';
 import { computeStatistics } from '../../stats/metrics';
-import type { SessionStatistics } from '../../../node/stats/session-statistics';
-import { renderDocx } from '../../../node/documents/render/docx-renderer';
+import type { SessionStatistics } from '../../stats/statistics';
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../settings';
-import type { CompiledTemplate } from '../template/engine';
 import type { TemplateKind } from '../template/front-matter';
 import { cohandlingContext, replyLetterContexts, unitData } from './letter-context';
 import { rectificationContext } from './rectification-context';
@@ -169,13 +167,4 @@ export function sampleContext(kind: TemplateKind, settings: DocumentSettings = D
         '2024-10-30',
       );
   }
-}
-
-/** Fills the template with sample data and renders it: any error is thrown as a TemplateError. */
-export async function checkWithSample(template: CompiledTemplate): Promise<void> {
-  await renderDocx({
-    tree: template.render(sampleContext(template.meta.kind)),
-    meta: template.meta,
-    settings: DEFAULT_DOCUMENT_SETTINGS,
-  });
 }

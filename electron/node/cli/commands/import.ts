@@ -1,6 +1,7 @@
 import { backupBeforeImport } from '../../../../db/backups';
 import { openExistingStore } from '../open';
-import { importLedgerFile, type ImportReport } from '../../ledger/import-ledger';
+import { importLedgerFile } from '../../ledger/import-ledger';
+import { type ImportReport } from '../../../common/ledger/import-report';
 import { parseMapSpec } from '../../../common/ledger/columns';
 import { integerOption, parseCommandArgs, required, UsageError } from '../args';
 import type { Output } from '../output';

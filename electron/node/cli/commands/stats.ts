@@ -2,7 +2,8 @@ import { openExistingStore } from '../open';
 import { todayIso, isIsoDate } from '../../../common/domain/dates';
 import { RATE_KEYS } from '../../../common/domain/session';
 import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
-import { sessionStatistics, type SessionStatistics } from '../../stats/session-statistics';
+import { sessionStatistics } from '../../stats/session-statistics';
+import { type SessionStatistics } from '../../../common/stats/statistics';
 import { integerOption, parseCommandArgs, required, UsageError } from '../args';
 import { table, type Output } from '../output';
 

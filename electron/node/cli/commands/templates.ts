@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { openStore } from '../../../../db/store';
 import { UserError } from '../../../common/domain/errors';
-import { checkWithSample } from '../../../common/documents/data/samples';
+import { checkWithSample } from '../../documents/template/check-sample';
 import { compileTemplate } from '../../../common/documents/template/engine';
 import { HEADER_LABELS, KIND_LABELS } from '../../../common/documents/template/front-matter';
 import { HELPER_DOCS } from '../../../common/documents/template/helpers';

@@ -1,7 +1,8 @@
+import { type BatchResult } from '../../../common/documents/batch';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import type { LedgerProposal } from '../../../../db/repos/proposals';
+import type { LedgerProposal } from '../../../common/entities/proposal';
 import type { Store } from '../../../../db/store';
 import type { IsoDate } from '../../../common/domain/dates';
 import { UserError } from '../../../common/domain/errors';
@@ -84,21 +85,6 @@ export interface LetterBatchOptions {
   today: IsoDate;
   onProgress?: (done: number, total: number, file: string) => void;
   signal?: AbortSignal;
-}
-
-export interface BatchResult {
-  files: string[];
-  /** Proposals that produced no file, with the reason. */
-  skipped: string[];
-  /** Files written with something missing a clerk should know about. */
-  warnings: string[];
-  /**
-   * Letters written without their body (no reply text yet): they carry a marked place for it
-   * and cannot go out as they are. One entry per letter, "0012（区教育局）".
-   */
-  incomplete: string[];
-  zipFile: string | null;
-  cancelled: boolean;
 }
 
 interface LetterJob {

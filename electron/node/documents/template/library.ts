@@ -1,3 +1,4 @@
+import { type TemplateEntry } from '../../../common/documents/template/entry';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,19 +26,6 @@ export function builtinTemplatesDir(): string {
     dir = path.dirname(dir);
   }
   throw new Error('built-in templates folder not found');
-}
-
-export interface TemplateEntry {
-  name: string;
-  kind: TemplateKind;
-  kindLabel: string;
-  description: string;
-  origin: 'builtin' | 'user';
-  /** For a user template: the built-in it was copied from. */
-  basedOn: string | null;
-  /** True for a built-in that a user template of the same name replaces. */
-  overridden: boolean;
-  source: string;
 }
 
 interface Builtin {

@@ -1,0 +1,6 @@
+export interface Deputy {
+  id: number;
+  name: string;
+  delegation: string;
+  phone: string;
+}
