@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
-import type { Db } from './connection';
+import type { Db } from './types';
 
 /**
  * Automatic backups of the database: always through SQLite's online backup API (a plain copy of

@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createAutoBackup, writeVerifiedBackup } from './backups';
-
-export type Db = Database.Database;
+import type { Db } from './types';
 
 export interface OpenOptions {
   /**

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../electron/common/domain/errors';
-import { openDatabase, type Db, type OpenOptions, type OpenResult } from './connection';
+import { openDatabase, type OpenOptions, type OpenResult } from './connection';
+import type { Db } from './types';
 import { createAppSettingsRepo } from './repos/app-settings';
 import { createDeputiesRepo } from './repos/deputies';
 import { createDraftsRepo } from './repos/drafts';

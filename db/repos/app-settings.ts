@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 
 /** Application settings stored as JSON by key, each read through its own schema. */
 export function createAppSettingsRepo(db: Db, now: () => string) {

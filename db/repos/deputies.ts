@@ -1,5 +1,5 @@
 import { type Deputy } from '../../electron/common/entities/deputy';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 
 export function createDeputiesRepo(db: Db, now: () => string) {
   const byName = db.prepare<[string], Deputy>('SELECT id, name, delegation, phone FROM deputies WHERE name = ?');

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../types';
 
 /** The clerk's own sections of an annual report, by section key. */
 export function createDraftsRepo(db: Db, now: () => string) {

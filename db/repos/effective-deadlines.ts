@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { replyDeadline } from '../../electron/common/domain/deadlines';
 
 /**

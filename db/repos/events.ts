@@ -1,5 +1,5 @@
 import { type EventInput, type EventRecord } from '../../electron/common/entities/event';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 
 /** The append-only change log; the table's triggers refuse updates and deletes. */
 export function createEventsRepo(db: Db, now: () => string, actor: string) {

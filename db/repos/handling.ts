@@ -1,5 +1,5 @@
 import { type Handling, type Consultation, type Milestone, type HandlingPatch } from '../../electron/common/entities/handling';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
 
 export function createHandlingRepo(db: Db) {

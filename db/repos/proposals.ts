@@ -6,7 +6,7 @@ import {
   type ProposalSummary,
   type PeopleAndUnits,
 } from '../../electron/common/entities/proposal';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
 import type { ResultCode } from '../../electron/common/domain/result-classes';
 import { createDeadlineKeeper } from './effective-deadlines';

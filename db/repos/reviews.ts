@@ -1,5 +1,5 @@
 import { type RectificationItem, type ReviewOpinion, type OpinionReport } from '../../electron/common/entities/review';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
 
 export function createReviewsRepo(db: Db, now: () => string) {

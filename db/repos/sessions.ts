@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { createDeadlineKeeper } from './effective-deadlines';
 import { UserError } from '../../electron/common/domain/errors';
 import { codesFor, defaultResultLabels, type ResultCode } from '../../electron/common/domain/result-classes';

@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/common/stats/metrics';
 
 /**

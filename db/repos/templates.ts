@@ -1,5 +1,5 @@
 import { type StoredTemplate } from '../../electron/common/entities/template';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
 
 /** User templates. Checking a template before it is saved is the document layer's job. */

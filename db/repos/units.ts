@@ -1,5 +1,5 @@
 import { type Unit, type UnitLetterhead } from '../../electron/common/entities/unit';
-import type { Db } from '../connection';
+import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
 
 interface UnitRow {

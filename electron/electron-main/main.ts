@@ -185,7 +185,7 @@ function menu(window: BrowserWindow, database: string): void {
           {
             label: '关于建议办理助手',
             click: () =>
-              dialog.showMessageBox(window, {
+              void dialog.showMessageBox(window, {
                 title: '关于',
                 message: `建议办理助手 ${app.getVersion()}`,
                 detail: `数据库：${database}`,

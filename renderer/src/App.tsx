@@ -111,7 +111,7 @@ export function App() {
               onImported={(name) => {
                 dropProposals();
                 sessions.reload();
-                call('sessions.list', {}).then((list) => {
+                void call('sessions.list', {}).then((list) => {
                   const found = list.find((s) => s.name === name);
                   if (found) setSessionId(found.id);
                 });

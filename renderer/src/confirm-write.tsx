@@ -16,7 +16,7 @@ export function useConfirmedWrite() {
   const { modal } = App.useApp();
   const ask = useCallback(
     (title: string, content: string, okText: string) =>
-      new Promise<boolean>((resolve) =>
+      new Promise<boolean>((resolve) => {
         modal.confirm({
           title,
           content,
@@ -24,8 +24,8 @@ export function useConfirmedWrite() {
           cancelText: '取消',
           onOk: () => resolve(true),
           onCancel: () => resolve(false),
-        }),
-      ),
+        });
+      }),
     [modal],
   );
   return useCallback(

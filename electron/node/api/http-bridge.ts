@@ -92,7 +92,7 @@ export async function startBridge(options: {
           req.destroy();
         } else chunks.push(chunk);
       });
-      req.on('end', async () => {
+      const answer = async () => {
         if (res.writableEnded) return;
         let input: unknown;
         try {
@@ -107,7 +107,9 @@ export async function startBridge(options: {
         }
         const result = await dispatch(options.handlers, pathname.slice(5), input);
         send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
-      });
+      };
+      // dispatch() never throws: every failure comes back as a value with a Chinese message.
+      req.on('end', () => void answer());
       return;
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');

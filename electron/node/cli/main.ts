@@ -82,7 +82,7 @@ export async function runCli(argv: string[], io: Output = consoleOutput): Promis
 
 // Run directly (`tsx electron/cli/main.ts`); the bin imports runCli from the bundle instead.
 if (process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1])) {
-  runCli(process.argv.slice(2)).then((code) => {
+  void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }

@@ -11,7 +11,10 @@ const setup = workerData as PoolSetup;
 const template = compileTemplate(setup.source, setup.origin);
 const settings: DocumentSettings = setup.settings;
 
-parentPort!.on('message', async (job: PoolJob) => {
+// render() catches every failure and answers with it, so the promise is never left rejected.
+parentPort!.on('message', (job: PoolJob) => void render(job));
+
+async function render(job: PoolJob): Promise<void> {
   let reply: PoolReply;
   try {
     const bytes = await renderDocx({ tree: template.render(job.context), meta: template.meta, settings, title: job.title });
@@ -26,4 +29,4 @@ parentPort!.on('message', async (job: PoolJob) => {
     };
   }
   parentPort!.postMessage(reply);
-});
+}
