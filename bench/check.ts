@@ -50,8 +50,6 @@ function buildSession(store: Store, count: number): Session {
       const id = store.proposals.insert(session.id, {
         ...EMPTY_PROPOSAL,
         number: String(i),
-        numberKey: String(i),
-        numberSort: i,
         title: `关于第${i}项工作的建议`,
         categoryId: categoryIds[(i * 7) % categoryIds.length]!,
         assignedDate: `2025-03-${String((i % 28) + 1).padStart(2, '0')}`,

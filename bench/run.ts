@@ -14,7 +14,9 @@ import { formatChineseDate } from '../electron/common/domain/dates';
 import { numberForTitle } from '../electron/common/domain/proposal-number';
 import type { Session } from '../electron/common/domain/session';
 import { loadDocumentSettings } from '../electron/node/documents/document-settings';
-import { generateLetters, generateReport, renderTemplate } from '../electron/node/documents/generate/documents';
+import { generateLetters } from '../electron/node/documents/generate/letters';
+import { generateReport } from '../electron/node/documents/generate/report';
+import { renderTemplate } from '../electron/node/documents/generate/render-template';
 import { poolSize } from '../electron/node/documents/generate/letter-pool';
 import { writeFileAtomic } from '../electron/node/files/atomic-write';
 import { letterFileName } from '../electron/node/documents/generate/file-names';
@@ -68,8 +70,6 @@ async function statisticsSession(store: Store, count: number): Promise<{ session
         const id = store.proposals.insert(session.id, {
           ...EMPTY_PROPOSAL,
           number: String(i),
-          numberKey: String(i),
-          numberSort: i,
           title: `关于第${i}项工作的建议`,
           categoryId: categoryIds[i % categoryIds.length]!,
           assignedDate: `2024-03-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -211,8 +211,6 @@ async function letterSession(store: Store, count: number): Promise<Session> {
       const id = store.proposals.insert(session.id, {
         ...EMPTY_PROPOSAL,
         number: String(i),
-        numberKey: String(i),
-        numberSort: i,
         title: `关于加强第${i}片区老旧小区综合改造和停车设施建设的建议`,
         categoryId,
         assignedDate: '2024-03-15',

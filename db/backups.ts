@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
+import { errorCode, systemCause, type SystemCause } from '../electron/common/domain/system-errors';
+import { fileStamp } from '../electron/common/domain/timestamps';
+import { removeLeftovers } from './leftovers';
+import { ownershipOf } from './ownership';
 import type { Db } from './types';
 
 /**
@@ -47,12 +51,8 @@ function baseName(file: string): string {
   return path.basename(file).replace(/\.[^.]*$/, '');
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-function stamp(date: Date): string {
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
 function dayKey(date: Date): string {
-  return stamp(date).slice(0, 8);
+  return fileStamp(date).slice(0, 8);
 }
 
 const NAME = /^(.+)-(\d{8})-(\d{6})-([^-.]+?(?:-v\d+)?)(?:-(\d+))?\.db$/;
@@ -95,6 +95,9 @@ export function listBackups(databaseFile: string): BackupInfo[] {
  * corrupt or not a database); a file that is busy, locked or unreadable for now is not damaged
  * and must never be replaced by a backup.
  */
+/** The problem said of a database that is whole but is another program's (or an empty file). */
+export const NOT_OURS = '不是建议办理助手的数据库';
+
 export type Verdict =
   | {
       ok: true;
@@ -104,18 +107,19 @@ export type Verdict =
     }
   | { ok: false; problem: string; damaged: boolean };
 
-/** SQLite's error, in words, and whether it means the content is bad. */
+/** What reading a database file ran into, in words, and whether it means the content is bad. */
+const READ_PROBLEMS: Partial<Record<SystemCause, { problem: string; damaged: boolean }>> = {
+  corrupt: { problem: '文件内容已损坏', damaged: true },
+  'not-a-database': { problem: '文件头已损坏，或不是数据库文件', damaged: true },
+  locked: { problem: '正被其他程序使用（被锁定）', damaged: false },
+  'cannot-open': { problem: '无法打开文件（可能没有权限，或文件不存在）', damaged: false },
+  io: { problem: '读取磁盘时出错', damaged: false },
+  'read-only': { problem: '文件是只读的', damaged: false },
+};
+
 function describeSqliteError(error: unknown): { problem: string; damaged: boolean } {
-  const code = String((error as { code?: unknown }).code ?? '');
-  if (code.startsWith('SQLITE_CORRUPT')) return { problem: '文件内容已损坏', damaged: true };
-  if (code === 'SQLITE_NOTADB') return { problem: '文件头已损坏，或不是数据库文件', damaged: true };
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { problem: '正被其他程序使用（被锁定）', damaged: false };
-  }
-  if (code.startsWith('SQLITE_CANTOPEN')) return { problem: '无法打开文件（可能没有权限，或文件不存在）', damaged: false };
-  if (code.startsWith('SQLITE_IOERR')) return { problem: '读取磁盘时出错', damaged: false };
-  if (code.startsWith('SQLITE_READONLY')) return { problem: '文件是只读的', damaged: false };
-  return { problem: `读取时出错（${code || '未知错误'}）`, damaged: false };
+  const cause = systemCause(error);
+  return (cause && READ_PROBLEMS[cause]) ?? { problem: `读取时出错（${errorCode(error) || '未知错误'}）`, damaged: false };
 }
 
 /**
@@ -135,17 +139,12 @@ export function inspectDatabaseFile(file: string, check: 'integrity_check' | 'qu
     if (messages.length !== 1 || messages[0] !== 'ok') {
       return { ok: false, problem: `完整性检查发现 ${messages.length} 处问题`, damaged: true };
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const tables = db
-      .prepare(
-        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('schema_migrations', 'proposals', 'sessions')",
-      )
-      .get() as { n: number };
-    if (version === 0 || tables.n < 3) return { ok: false, problem: '不是建议办理助手的数据库', damaged: false };
+    const owner = ownershipOf(db);
+    if (owner.kind !== 'ours') return { ok: false, problem: NOT_OURS, damaged: false };
     const held = db.prepare('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM proposals) AS n').get() as {
       n: number;
     };
-    return { ok: true, version, empty: held.n === 0 };
+    return { ok: true, version: owner.version, empty: held.n === 0 };
   } catch (error) {
     return { ok: false, ...describeSqliteError(error) };
   } finally {
@@ -161,29 +160,17 @@ function removeWithCompanions(file: string): void {
 let partialCounter = 0;
 const PARTIAL = /^\..+\.(\d+)\.\d+\.partial(?:-wal|-shm|-journal)?$/;
 
-/** Removes what backups killed half-way left in a folder (their process is gone). */
+/**
+ * A name for a copy being made of `target`, beside it: hidden, carrying this process's id, so
+ * that when the process is killed half-way the next backup sweeps it away.
+ */
+export function partialFile(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++partialCounter}.partial`);
+}
+
+/** Removes what backups and restores killed half-way left in a folder (their process is gone). */
 function removeStalePartials(folder: string): void {
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = PARTIAL.exec(name);
-    if (!match) continue;
-    const pid = Number(match[1]);
-    let alive = pid === process.pid;
-    if (!alive) {
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (error) {
-        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    }
-    if (!alive) fs.rmSync(path.join(folder, name), { force: true });
-  }
+  removeLeftovers(folder, PARTIAL);
 }
 
 /**
@@ -192,7 +179,7 @@ function removeStalePartials(folder: string): void {
  * is switched to a rollback journal, so that reading it later leaves no -wal or -shm beside it.
  */
 export async function writeVerifiedBackup(db: Db, target: string): Promise<void> {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++partialCounter}.partial`);
+  const partial = partialFile(target);
   removeWithCompanions(partial);
   try {
     await db.backup(partial);
@@ -255,10 +242,10 @@ export async function createAutoBackup(
   }
   removeStalePartials(folder);
   const base = baseName(path.resolve(databaseFile));
-  let target = path.join(folder, `${base}-${stamp(now)}-${reason}.db`);
+  let target = path.join(folder, `${base}-${fileStamp(now)}-${reason}.db`);
   // Two backups in the same second (two imports at once) must not share a name.
   for (let n = 2; fs.existsSync(target) || reserved.has(target); n++) {
-    target = path.join(folder, `${base}-${stamp(now)}-${reason}-${n}.db`);
+    target = path.join(folder, `${base}-${fileStamp(now)}-${reason}-${n}.db`);
   }
   reserved.add(target);
   try {

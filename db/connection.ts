@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
+import { systemCause } from '../electron/common/domain/system-errors';
+import { fileStamp } from '../electron/common/domain/timestamps';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createAutoBackup, writeVerifiedBackup } from './backups';
+import { ownershipOf, type Ownership } from './ownership';
 import type { Db } from './types';
 
 export interface OpenOptions {
@@ -27,33 +30,25 @@ export interface OpenResult {
   backupPath: string | null;
 }
 
-function stamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
-}
-
 function describe(file: string): string {
   return `「${file}」`;
 }
 
 function readVersion(db: Db, file: string): number {
-  let version: number;
+  let owner: Ownership;
   try {
-    version = db.pragma('user_version', { simple: true }) as number;
+    owner = ownershipOf(db);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    const cause = systemCause(error);
+    if (cause === 'not-a-database' || cause === 'corrupt') {
       throw new UserError(`${describe(file)}不是建议办理助手的数据库文件，或文件已损坏，无法打开。`);
     }
     throw error;
   }
-  if (version === 0) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) {
-      throw new UserError(`${describe(file)}是其他程序的 SQLite 数据库，不是建议办理助手的数据库，已拒绝打开。`);
-    }
+  if (owner.kind === 'foreign') {
+    throw new UserError(`${describe(file)}是其他程序的 SQLite 数据库，不是建议办理助手的数据库，已拒绝打开。`);
   }
-  return version;
+  return owner.kind === 'new' ? 0 : owner.version;
 }
 
 /**
@@ -145,7 +140,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         const base = path.basename(file).replace(/\.[^.]*$/, '');
         backupPath = path.join(
           options.backupDir,
-          `${base}-${stamp((options.now ?? (() => new Date()))())}-升级前-v${fromVersion}.db`,
+          `${base}-${fileStamp((options.now ?? (() => new Date()))())}-升级前-v${fromVersion}.db`,
         );
         await writeVerifiedBackup(db, backupPath);
       }

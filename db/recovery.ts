@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
+import { fileStamp, spokenTime } from '../electron/common/domain/timestamps';
 import { assertWritable } from './connection';
-import { backupFolder, createAutoBackup, inspectDatabaseFile, listBackups, type BackupInfo } from './backups';
+import { backupFolder, createAutoBackup, inspectDatabaseFile, listBackups, NOT_OURS, type BackupInfo } from './backups';
 import { openStore, type OpenedStore, type StoreOptions } from './store';
 
 /**
@@ -23,10 +24,6 @@ export interface DamageReport {
   message: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export function formatBackupTime(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 const REASON_WORDS: Record<string, string> = {
   启动: '程序启动时的自动备份',
   定时: '使用中的定时自动备份',
@@ -70,7 +67,7 @@ export function checkDatabaseOnStart(databaseFile: string): DamageReport | null 
   if (verdict.ok) return null;
   if (!verdict.damaged) {
     // A file of another program, or of a newer version, is not damage: openDatabase explains those.
-    if (verdict.problem === '不是建议办理助手的数据库' && isForeignDatabase(databaseFile)) return null;
+    if (verdict.problem === NOT_OURS) return null;
     throw new UserError(
       `数据库「${databaseFile}」现在无法读取：${verdict.problem}。请关闭正在使用它的其他程序（例如另一个建议办理助手窗口或命令行）后再打开。数据库没有改动。`,
     );
@@ -87,22 +84,9 @@ export function checkDatabaseOnStart(databaseFile: string): DamageReport | null 
 
 export function missingMessage(file: string, backup: BackupInfo): string {
   return (
-    `找不到数据库文件「${file}」（可能被移动、改名或删除），但它的备份还在。最近一份完好的备份是 ${formatBackupTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
+    `找不到数据库文件「${file}」（可能被移动、改名或删除），但它的备份还在。最近一份完好的备份是 ${spokenTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
     `可以从这份备份恢复（此后的修改需要重新录入）；也可以新建一个空数据库从头开始，备份仍会保留在「${backupFolder(file)}」。`
   );
-}
-
-function isForeignDatabase(file: string): boolean {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.pragma('user_version', { simple: true }) as number) === 0;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  }
 }
 
 export function damageMessage(file: string, problem: string, backup: BackupInfo | null): string {
@@ -111,14 +95,11 @@ export function damageMessage(file: string, problem: string, backup: BackupInfo 
     return `${head}没有找到可用的备份（备份文件夹：「${backupFolder(file)}」）。为保护数据，程序不会打开或改动这个文件。请把它复制一份交给技术人员分析，或者用“从备份恢复”选择您另外保存的备份文件。`;
   }
   return (
-    `${head}最近一份完好的备份是 ${formatBackupTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
+    `${head}最近一份完好的备份是 ${spokenTime(backup.createdAt)} 的${describeReason(backup.reason)}。` +
     `从它恢复后，数据库回到当时的状态：此后录入、导入或修改的内容将会丢失，需要重新录入。` +
     `已经生成的公文文件不受影响。损坏的文件不会删除，会移到「${backupFolder(file)}」文件夹里保留，以便分析。`
   );
 }
-
-const stamp = (date: Date) =>
-  `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 
 /**
  * Puts a damaged database aside (with its -wal and -shm files) in the backup folder and writes
@@ -130,8 +111,8 @@ export async function recoverFromBackup(databaseFile: string, backupFile: string
   const folder = backupFolder(databaseFile);
   fs.mkdirSync(folder, { recursive: true });
   const base = path.basename(databaseFile).replace(/\.[^.]*$/, '');
-  let aside = path.join(folder, `${base}-${stamp(now)}-损坏.db`);
-  for (let n = 2; fs.existsSync(aside); n++) aside = path.join(folder, `${base}-${stamp(now)}-损坏-${n}.db`);
+  let aside = path.join(folder, `${base}-${fileStamp(now)}-损坏.db`);
+  for (let n = 2; fs.existsSync(aside); n++) aside = path.join(folder, `${base}-${fileStamp(now)}-损坏-${n}.db`);
   const moved: string[] = [];
   const putBack = () => {
     for (const suffix of moved) {

@@ -59,8 +59,6 @@ describe('the API contract', () => {
     const id = store.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: '1',
-      numberKey: '1',
-      numberSort: 1,
       title: '关于甲的建议',
     });
     const first = await dispatch(handlers, 'proposals.update', { id, version: 1, fields: { notes: '窗口一' } });
@@ -77,8 +75,6 @@ describe('the API contract', () => {
     const id = store.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: '1',
-      numberKey: '1',
-      numberSort: 1,
       title: '关于甲的建议',
     });
     const saved = await dispatch(handlers, 'proposals.update', {
@@ -121,8 +117,6 @@ describe('proposals.get', () => {
       const id = store.proposals.insert(session.id, {
         ...EMPTY_PROPOSAL,
         number: String(i),
-        numberKey: String(i),
-        numberSort: i,
         title: `建议${i}`,
         categoryId: i === 2 ? categoryId : null,
       });
@@ -161,8 +155,6 @@ describe('edits are checked like imports', () => {
     const id = store.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: '1',
-      numberKey: '1',
-      numberSort: 1,
       title: '甲',
       feedback: '满意',
       assignedDate: '2024-03-01',
@@ -197,8 +189,6 @@ describe('edits are checked like imports', () => {
       store.proposals.insert(session.id, {
         ...EMPTY_PROPOSAL,
         number: String(i + 1),
-        numberKey: String(i + 1),
-        numberSort: i + 1,
         title: `建议${i}`,
         resultCode: code,
       }),

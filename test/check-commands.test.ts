@@ -56,8 +56,6 @@ function seedSession(
       const id = store.proposals.insert(session.id, {
         ...EMPTY_PROPOSAL,
         number: String(i + 1),
-        numberKey: String(i + 1),
-        numberSort: i + 1,
         title: `建议${i + 1}`,
         categoryId: categories[i] ?? null,
         resultCode: codes[i] ?? null,

@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx, checkDraft, readDraft, type Finding } from '../electron/node/check/index';
 import { generateDemo } from '../electron/node/demo/generate';
-import { generateReport } from '../electron/node/documents/generate/documents';
+import { generateReport } from '../electron/node/documents/generate/report';
 import { newStore, tempDir } from './helpers/fixtures';
 
 /**

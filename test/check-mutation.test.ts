@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft, factsFromStatistics, readDraft, type DraftFacts, type DraftParagraph } from '../electron/node/check/index';
 import { generateDemo } from '../electron/node/demo/generate';
-import { generateReport } from '../electron/node/documents/generate/documents';
+import { generateReport } from '../electron/node/documents/generate/report';
 import { percent } from '../electron/common/stats/rounding';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { newStore, tempDir } from './helpers/fixtures';

@@ -24,8 +24,6 @@ describe('an import running while edits are saved', () => {
           store.proposals.insert(session.id, {
             ...EMPTY_PROPOSAL,
             number: String(i),
-            numberKey: String(i),
-            numberSort: i,
             title: `建议${i}`,
           }),
         );

@@ -18,8 +18,6 @@ async function filled(file: string) {
   const id = store.proposals.insert(session.id, {
     ...EMPTY_PROPOSAL,
     number: '1',
-    numberKey: '1',
-    numberSort: 1,
     title: '关于甲的建议',
   });
   return { store, id };

@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
-import { generateLetters, generateReport } from '../electron/node/documents/generate/documents';
+import { generateLetters } from '../electron/node/documents/generate/letters';
+import { generateReport } from '../electron/node/documents/generate/report';
 import { resolveTemplate } from '../electron/node/documents/template/library';
-import { renderTemplate } from '../electron/node/documents/generate/documents';
+import { renderTemplate } from '../electron/node/documents/generate/render-template';
 import { reportContext } from '../electron/common/documents/data/report-context';
 import { loadDocumentSettings } from '../electron/node/documents/document-settings';
 import { importLedgerFile } from '../electron/node/ledger/import-ledger';

@@ -6,7 +6,9 @@ import type { OpenedStore } from '../db/store';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { generateDemo } from '../electron/node/demo/generate';
 import { saveDocumentSettings } from '../electron/node/documents/document-settings';
-import { generateLetters, generateRectification, generateReport } from '../electron/node/documents/generate/documents';
+import { generateLetters } from '../electron/node/documents/generate/letters';
+import { generateRectification } from '../electron/node/documents/generate/rectification';
+import { generateReport } from '../electron/node/documents/generate/report';
 import { letterFileName, safeFileName } from '../electron/node/documents/generate/file-names';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';
 import type { Session } from '../electron/common/domain/session';
@@ -264,8 +266,6 @@ describe('a real client opens every document kind', () => {
     const id = local.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: '1',
-      numberKey: '1',
-      numberSort: 1,
       title: '关于测试版心的建议',
       replyText: '永'.repeat(28 * 60),
       resultCode: 'A',
@@ -291,8 +291,6 @@ describe('hostile text does not break a file', () => {
     const id = local.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: '7',
-      numberKey: '7',
-      numberSort: 7,
       title: hostileTitle,
       replyText: `${'很长的答复正文，'.repeat(2500)}\n::: table\n{{title}}\n\u0000\u001F结束`,
       resultCode: 'B',
@@ -317,7 +315,7 @@ describe('hostile text does not break a file', () => {
   it('an empty proposal still gives a complete letter with visible gaps', async () => {
     const local = await newStore();
     const session = local.sessions.create({ name: '空会议', year: 2024 });
-    const id = local.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number: '1', numberKey: '1', numberSort: 1, title: '' });
+    const id = local.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number: '1', title: '' });
     local.proposals.setPeopleAndUnits(id, {
       leadDeputies: [],
       coDeputies: [],

@@ -9,7 +9,7 @@ import { openStore } from '../db/store';
 import { createHandlers } from '../electron/node/api/handlers';
 import { dispatch } from '../electron/node/api/dispatch';
 import { generateDemo } from '../electron/node/demo/generate';
-import { generateLetters } from '../electron/node/documents/generate/documents';
+import { generateLetters } from '../electron/node/documents/generate/letters';
 import { UserError } from '../electron/common/domain/errors';
 import { tempDir } from './helpers/fixtures';
 import { asRoot, clerkCli, NOBODY } from './helpers/clerk-cli';

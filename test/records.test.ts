@@ -9,8 +9,6 @@ async function oneProposal() {
   const id = store.proposals.insert(session.id, {
     ...EMPTY_PROPOSAL,
     number: '1',
-    numberKey: '1',
-    numberSort: 1,
     title: '关于甲的建议',
   });
   const units = store.units.ensure(['区教育局', '区民政局']);

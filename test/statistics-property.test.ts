@@ -52,8 +52,6 @@ describe('statistics agree with a naive recomputation', () => {
             const id = store.proposals.insert(session.id, {
               ...EMPTY_PROPOSAL,
               number: String(i + 1),
-              numberKey: String(i + 1),
-              numberSort: i + 1,
               title: `建议${i + 1}`,
               categoryId: item.category === null ? null : categoryIds[item.category]!,
               resultCode: item.result,

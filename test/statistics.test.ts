@@ -38,8 +38,6 @@ function buildSession(
         const id = store.proposals.insert(session.id, {
           ...EMPTY_PROPOSAL,
           number: String(n),
-          numberKey: String(n),
-          numberSort: n,
           title: `建议${n}`,
           categoryId: spec.category ? categoryIds.get(spec.category)! : null,
           resultCode: spec.result ?? null,

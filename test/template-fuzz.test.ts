@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleContext } from '../electron/common/documents/data/samples';
-import { renderTemplate } from '../electron/node/documents/generate/documents';
+import { renderTemplate } from '../electron/node/documents/generate/render-template';
 import { plainText, type Block, type Run } from '../electron/common/documents/markup/document';
 import { CONTAINER_NAMES } from '../electron/common/documents/markup/parse';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';

@@ -1,5 +1,5 @@
 import {
-  type ProposalFields,
+  type ProposalInput,
   type ProposalFieldKey,
   type Proposal,
   type LedgerProposal,
@@ -8,6 +8,7 @@ import {
 } from '../../electron/common/entities/proposal';
 import type { Db } from '../types';
 import { UserError } from '../../electron/common/domain/errors';
+import { parseProposalNumber } from '../../electron/common/domain/proposal-number';
 import type { ResultCode } from '../../electron/common/domain/result-classes';
 import { createDeadlineKeeper } from './effective-deadlines';
 
@@ -46,11 +47,17 @@ const BOOLEAN_FIELDS = new Set<ProposalFieldKey>(['extended', 'published', 'met'
 
 type Row = Record<string, unknown>;
 
-function toParams(fields: Partial<ProposalFields>): Row {
+function toParams(fields: Partial<ProposalInput>): Row {
   const params: Row = {};
-  for (const key of Object.keys(fields) as ProposalFieldKey[]) {
+  for (const key of Object.keys(fields) as (keyof ProposalInput)[]) {
     const value = fields[key];
     params[key] = BOOLEAN_FIELDS.has(key) ? (value ? 1 : 0) : value;
+  }
+  if (fields.number !== undefined) {
+    // The one place a number's identity and order are worked out for storage.
+    const parsed = parseProposalNumber(fields.number);
+    if (!parsed) throw new UserError('建议号不能为空。');
+    Object.assign(params, { number: parsed.display, numberKey: parsed.key, numberSort: parsed.sort });
   }
   return params;
 }
@@ -195,7 +202,7 @@ export function createProposalsRepo(db: Db, now: () => string) {
       }));
     },
 
-    insert(sessionId: number, fields: ProposalFields): number {
+    insert(sessionId: number, fields: ProposalInput): number {
       const result = insertSql.run({ ...toParams(fields), sessionId, now: now() });
       const id = Number(result.lastInsertRowid);
       deadlines.refresh(id);
@@ -206,15 +213,16 @@ export function createProposalsRepo(db: Db, now: () => string) {
      * Changes some fields. With `expectedVersion`, refuses when someone saved the record in
      * between (the later save never silently overwrites the earlier one).
      */
-    update(id: number, fields: Partial<ProposalFields>, expectedVersion?: number): void {
-      const keys = (Object.keys(fields) as ProposalFieldKey[]).filter((k) => k in COLUMNS);
+    update(id: number, fields: Partial<ProposalInput>, expectedVersion?: number): void {
+      const params = toParams(fields);
+      const keys = (Object.keys(params) as ProposalFieldKey[]).filter((k) => k in COLUMNS);
       const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`);
       const guard = expectedVersion === undefined ? '' : ' AND version = @expectedVersion';
       const result = db
         .prepare(
           `UPDATE proposals SET ${[...sets, 'version = version + 1', 'updated_at = @now'].join(', ')} WHERE id = @id${guard}`,
         )
-        .run({ ...toParams(fields), id, now: now(), ...(expectedVersion === undefined ? {} : { expectedVersion }) });
+        .run({ ...params, id, now: now(), ...(expectedVersion === undefined ? {} : { expectedVersion }) });
       if (result.changes === 0) {
         const current = byId.get(id);
         if (!current) throw new UserError(`找不到编号为 ${id} 的建议，它可能已被删除。`);

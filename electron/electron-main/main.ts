@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { scheduleBackups } from '../../db/backups';
 import { openForUse } from '../../db/recovery';
 import { todayIso } from '../common/domain/dates';
-import { isUserError } from '../common/domain/errors';
+import { errorMessage } from '../common/domain/user-message';
 import { createHandlers } from '../node/api/handlers';
 import { dispatch } from '../node/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../node/api/http-bridge';
@@ -242,7 +242,7 @@ async function start(): Promise<void> {
       });
     }
   } catch (error) {
-    const message = isUserError(error) ? error.message : `程序内部错误：${(error as Error).message}`;
+    const { message } = errorMessage(error, '打开数据库');
     if (config.databasePath && !process.argv.includes('--db')) {
       // A database moved to a drive that is gone must not lock the clerk out.
       const choice = await dialog.showMessageBox({

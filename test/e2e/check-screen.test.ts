@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store';
 import { generateDemo } from '../../electron/node/demo/generate';
-import { generateReport } from '../../electron/node/documents/generate/documents';
+import { generateReport } from '../../electron/node/documents/generate/report';
 import { startWeb, type WebServer } from '../../electron/node/web/main';
 import { launchChromium } from '../helpers/chromium';
 import { docxParts } from '../helpers/docx';

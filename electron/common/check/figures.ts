@@ -1,4 +1,5 @@
 import { foldText } from './names';
+import { chineseDigit, readChineseNumeral } from '../domain/chinese-numerals';
 
 /**
  * The figures of one paragraph: counts (230件, 一百一十四件), percentages (35.8%, 35.8％,
@@ -54,31 +55,6 @@ export interface ParagraphFigures {
   comparisons: ComparisonFigure[];
 }
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** A simple Chinese numeral ("一百一十四", "十六", "两") as a number; null when it is not one. */
-export function chineseNumber(text: string): number | null {
-  if (!text) return null;
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const ch of text) {
-    if (ch in DIGITS) {
-      if (digit !== null && digit !== 0) return null; // "一二" is not a number
-      digit = DIGITS[ch]!;
-    } else if (ch in POWERS) {
-      section += (digit ?? 1) * POWERS[ch]!;
-      digit = null;
-    } else if (ch === '万') {
-      total += (section + (digit ?? 0)) * 10000;
-      section = 0;
-      digit = null;
-    } else return null;
-  }
-  return total + section + (digit ?? 0);
-}
-
 function percentFigure(value: string, start: number, end: number, printed: string): PercentFigure {
   const [whole, fraction = ''] = value.split('.');
   return { value, units: BigInt(`${whole}${fraction}`), decimals: fraction.length, start, end, printed };
@@ -88,13 +64,14 @@ function percentFigure(value: string, start: number, end: number, printed: strin
 function chineseDecimal(text: string): string | null {
   if (text === '百') return '100';
   const [whole, fraction] = text.split('点');
-  const n = chineseNumber(whole!);
+  const n = readChineseNumeral(whole!);
   if (n === null) return null;
   if (fraction === undefined) return String(n);
   let digits = '';
   for (const ch of fraction) {
-    if (!(ch in DIGITS)) return null;
-    digits += String(DIGITS[ch]);
+    const digit = chineseDigit(ch);
+    if (digit === null) return null;
+    digits += String(digit);
   }
   return digits ? `${n}.${digits}` : null;
 }
@@ -151,7 +128,7 @@ function findCounts(folded: string, text: string): CountFigure[] {
     counts.push({ value, start: m.index, end: m.index + m[0].length, printed: text.slice(m.index, m.index + m[0].length) });
   }
   for (const m of folded.matchAll(CHINESE_COUNT)) {
-    const value = chineseNumber(m[1]!);
+    const value = readChineseNumeral(m[1]!);
     if (value === null) continue;
     counts.push({ value, start: m.index, end: m.index + m[0].length, printed: text.slice(m.index, m.index + m[0].length) });
   }

@@ -35,6 +35,12 @@ export interface ProposalFields {
 
 export type ProposalFieldKey = keyof ProposalFields;
 
+/**
+ * What is written: the fields without the number's key and sort order, which the records
+ * store derives from the number itself, so that they can never disagree with it.
+ */
+export type ProposalInput = Omit<ProposalFields, 'numberKey' | 'numberSort'>;
+
 export const EMPTY_PROPOSAL: Omit<ProposalFields, 'number' | 'numberKey' | 'numberSort' | 'title'> = {
   delegation: '',
   categoryId: null,

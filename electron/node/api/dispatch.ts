@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { isUserError, type UserErrorCode } from '../../common/domain/errors';
-import { explainSystemError } from '../../common/domain/system-errors';
+import type { UserErrorCode } from '../../common/domain/errors';
+import { errorMessage, isInternalError } from '../../common/domain/user-message';
 import { contract, type OperationName, type Result } from '../../common/api/contract';
 import { describeIssues } from '../../common/api/validation-words';
-import type { createHandlers } from './handlers';
-
-type Handlers = ReturnType<typeof createHandlers>;
+import type { Handlers } from './handlers';
 
 // The schema library's own Chinese for anything describeIssue does not word itself.
 z.config(z.locales.zhCN());
@@ -34,10 +32,8 @@ export async function dispatch(handlers: Handlers, name: string, input: unknown)
     const handler = handlers[name] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (isUserError(error)) return fail(error.message, [...error.details], error.code);
-    const explained = explainSystemError(error);
-    if (explained) return fail(explained.message);
-    console.error(`[api] ${name} failed`, error);
-    return fail(`程序内部错误（${name}）：${(error as Error).message}。数据没有改动；请把这条信息告诉开发人员。`);
+    if (isInternalError(error)) console.error(`[api] ${name} failed`, error);
+    const { message, details, code } = errorMessage(error, name);
+    return fail(message, details, code ?? null);
   }
 }

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../common/domain/errors';
+import type { Store } from '../../../db/store';
 import { DraftReadError, readDraftBytes, type Draft } from '../../common/check/draft';
+import { factsFromStatistics, type DraftFacts } from '../../common/check/facts';
+import type { CheckOptions } from '../../common/check/model';
+import type { Session } from '../../common/domain/session';
+import { sessionStatistics } from '../stats/session-statistics';
 
 /**
  * The draft checker's API (Node side): read a draft, check it against a session's facts, write an
@@ -31,4 +36,16 @@ export function readDraft(file: string | { name: string; bytes: Uint8Array }): D
     if (error instanceof DraftReadError) throw new UserError(error.message);
     throw error;
   }
+}
+
+/** What a draft is checked against for one session: its figures and its rounding. */
+export function sessionFacts(
+  store: Store,
+  session: Session,
+  today: string,
+): { facts: DraftFacts; options: Pick<CheckOptions, 'decimals' | 'rounding'> } {
+  return {
+    facts: factsFromStatistics(sessionStatistics(store, session, today), session),
+    options: { decimals: session.decimals as 0 | 1 | 2 | 3, rounding: session.rounding },
+  };
 }

@@ -1,5 +1,4 @@
-import { isUserError } from '../../common/domain/errors';
-import { explainSystemError } from '../../common/domain/system-errors';
+import { errorMessage, isInternalError } from '../../common/domain/user-message';
 import { UsageError } from './args';
 import { checkCommand, checkUsage } from './commands/check';
 import { demoCommand, demoUsage } from './commands/demo';
@@ -65,18 +64,14 @@ export async function runCli(argv: string[], io: Output = consoleOutput): Promis
   try {
     return await command.run(args, io);
   } catch (error) {
-    if (isUserError(error)) {
-      io.err(`错误：${error.message}`);
-      for (const detail of error.details) io.err(`  ${detail}`);
-      return error instanceof UsageError ? 2 : 1;
+    if (isInternalError(error)) {
+      io.err(`程序内部错误，请把以下信息告诉开发人员：\n${(error as Error).stack ?? String(error)}`);
+      return 70;
     }
-    const explained = explainSystemError(error);
-    if (explained) {
-      io.err(`错误：${explained.message}`);
-      return 1;
-    }
-    io.err(`程序内部错误，请把以下信息告诉开发人员：\n${(error as Error).stack ?? String(error)}`);
-    return 70;
+    const { message, details } = errorMessage(error);
+    io.err(`错误：${message}`);
+    for (const detail of details) io.err(`  ${detail}`);
+    return error instanceof UsageError ? 2 : 1;
   }
 }
 

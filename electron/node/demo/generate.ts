@@ -263,8 +263,6 @@ function generateSession(store: Store, rng: Random, deputies: string[], input: G
     const id = store.proposals.insert(session.id, {
       ...EMPTY_PROPOSAL,
       number: String(n).padStart(4, '0'),
-      numberKey: String(n),
-      numberSort: n,
       title,
       delegation: deputyDelegation.get(lead) ?? '',
       categoryId: categoryIds.get(category) ?? null,

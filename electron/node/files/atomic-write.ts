@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../common/domain/errors';
+import { systemCause } from '../../common/domain/system-errors';
+import { removeLeftovers } from '../../../db/leftovers';
 
 /**
  * Writes a file so that the target is either the old file or the complete new one, never a
@@ -49,26 +51,26 @@ export function assertNotOpenElsewhere(target: string): void {
   }
 }
 
+/** A failed write of `target`, in words: the file may be open elsewhere, the disk full… */
 export function explainWriteError(error: unknown, target: string): Error {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EBUSY':
-    case 'ETXTBSY':
+  switch (systemCause(error)) {
+    case 'file-in-use':
+    case 'locked':
       return new UserError(
         `文件「${target}」正被其他程序（如 Word、WPS 或 Excel）打开，无法覆盖。请关闭该文件后重试，原文件未被改动。`,
       );
-    case 'EPERM':
-    case 'EACCES':
-    case 'EROFS':
+    case 'no-permission':
+    case 'read-only':
       return new UserError(`没有权限写入「${target}」：文件可能正被 Word/WPS/Excel 打开，或所在文件夹是只读的。原文件未被改动。`);
-    case 'ENOSPC':
-    case 'EDQUOT':
+    case 'disk-full':
       return new UserError(`磁盘空间不足，无法保存「${target}」。请清理磁盘后重试，原文件未被改动。`);
-    case 'ENOENT':
+    case 'missing':
       return new UserError(`保存位置不存在：「${path.dirname(target)}」。`);
-    case 'EISDIR':
+    case 'is-folder':
       return new UserError(`「${target}」是一个文件夹，不能作为文件保存。`);
+    case 'io':
+      return new UserError(`写入「${target}」时读写磁盘出错（U 盘被拔出或硬盘故障），原文件未被改动。请检查磁盘后重试。`);
     default:
       return new UserError(`无法保存「${target}」：${(error as Error).message}`);
   }
@@ -76,38 +78,11 @@ export function explainWriteError(error: unknown, target: string): Error {
 
 const TEMP_NAME = /^\..+\.(\d+)\.\d+\.tmp$/;
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temporary files a write left behind when its process was killed (power cut, task
  * manager): they never carry a final name, but a clerk should not find them in the folder.
  * Files of a process still running are left alone.
  */
 export function removeStaleTemps(dir: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const match = TEMP_NAME.exec(name);
-    if (!match || processAlive(Number(match[1]))) continue;
-    try {
-      fs.rmSync(path.join(dir, name), { force: true });
-      removed.push(name);
-    } catch {
-      // Not ours to insist on: a file we cannot remove stays.
-    }
-  }
-  return removed;
+  return removeLeftovers(dir, TEMP_NAME);
 }

@@ -3,6 +3,11 @@ import { renderAsync } from 'docx-preview';
 import { useEffect, useRef, useState } from 'react';
 import { useUnsaved } from '../unsaved';
 import type { Output } from '../../../electron/common/api/contract';
+import {
+  NARRATIVE_LABELS,
+  NARRATIVE_SECTIONS,
+  type NarrativeSection,
+} from '../../../electron/common/documents/data/report-context';
 import { ApiError, base64ToBlob, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
 import { PathInput } from '../PathInput';
@@ -12,12 +17,7 @@ import { RectificationEditor } from './Rectification';
 type Session = Output<'sessions.list'>[number];
 type BatchResult = Output<'documents.letters'>;
 
-const SECTIONS = [
-  ['achievements', '主要成效'],
-  ['practices', '主要做法和工作体会'],
-  ['problems', '存在问题'],
-  ['nextSteps', '下一步打算'],
-] as const;
+const SECTIONS = NARRATIVE_SECTIONS.map((key) => [key, NARRATIVE_LABELS[key]] as const);
 
 /** Renders the real generated .docx inside the app. */
 export function DocxPreview({ base64 }: { base64: string | null }) {
@@ -231,7 +231,7 @@ function Report({ session }: { session: Session }) {
   }, [drafts.data]);
 
   /** Saves one section (with the version check); false when it could not be saved. */
-  const saveSection = async (section: (typeof SECTIONS)[number][0], quiet = false): Promise<boolean> => {
+  const saveSection = async (section: NarrativeSection, quiet = false): Promise<boolean> => {
     clearTimeout(timers.current.get(section));
     timers.current.delete(section);
     const { texts: current, saved: before } = latest.current;
@@ -256,7 +256,7 @@ function Report({ session }: { session: Session }) {
     }
   };
 
-  const edit = (section: (typeof SECTIONS)[number][0], value: string) => {
+  const edit = (section: NarrativeSection, value: string) => {
     setTexts((t) => ({ ...t, [section]: value }));
     latest.current.texts = { ...latest.current.texts, [section]: value };
     setUnsaved((u) => new Set(u).add(section));

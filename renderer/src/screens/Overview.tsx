@@ -1,7 +1,8 @@
 import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
-import { NOT_PROVIDED } from '../../../electron/common/stats/metrics';
+import { NOT_PROVIDED, RATE_LABELS } from '../../../electron/common/stats/metrics';
+import { DEADLINE_STATUS_LABELS } from '../../../electron/common/domain/deadlines';
 import { termsOf } from '../../../electron/common/domain/terms';
 import { call } from '../api';
 import { useLoad } from '../hooks';
@@ -98,18 +99,18 @@ export function OverviewScreen({ session }: { session: Session }) {
               <Statistic title={s.rates.resolution.label} value={shown(s.rates.resolution)} data-testid="stat-resolution" />
             </Col>
             <Col span={4}>
-              <Statistic title="按期答复率" value={shown(s.rates.onTime)} />
+              <Statistic title={RATE_LABELS.onTime} value={shown(s.rates.onTime)} />
             </Col>
             <Col span={4}>
               <Statistic
-                title="已逾期"
+                title={DEADLINE_STATUS_LABELS.overdue}
                 value={s.deadlines.counts.overdue}
                 suffix="件"
                 valueStyle={{ color: s.deadlines.counts.overdue ? '#cf1322' : undefined }}
               />
             </Col>
             <Col span={4}>
-              <Statistic title="即将到期" value={s.deadlines.counts['due-soon']} suffix="件" />
+              <Statistic title={DEADLINE_STATUS_LABELS['due-soon']} value={s.deadlines.counts['due-soon']} suffix="件" />
             </Col>
           </Row>
         </Card>

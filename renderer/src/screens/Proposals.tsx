@@ -24,6 +24,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { Output, ProposalRow } from '../../../electron/common/api/contract';
 import { NO_OPINION, RESULT_OPINION_VALUES } from '../../../electron/common/domain/feedback';
+import { DEADLINE_STATUS_LABELS, type DeadlineStatus } from '../../../electron/common/domain/deadlines';
 import { termsOf } from '../../../electron/common/domain/terms';
 import { dateRule, DateInput, isoOf } from '../fields';
 import { dropLocalDraft, loadLocalDraft, saveLocalDraft, useUnsaved } from '../unsaved';
@@ -33,13 +34,14 @@ import { loadProposals } from '../proposals-cache';
 
 type Session = Output<'sessions.list'>[number];
 
-const STATUS: Record<string, { label: string; color: string }> = {
-  overdue: { label: '已逾期', color: 'red' },
-  'due-soon': { label: '即将到期', color: 'orange' },
-  pending: { label: '办理中', color: 'blue' },
-  'no-deadline': { label: '未定期限', color: 'default' },
-  'on-time': { label: '按期答复', color: 'green' },
-  late: { label: '逾期答复', color: 'volcano' },
+/** How each deadline state is coloured; its words are the domain's. */
+const STATUS_COLOR: Record<DeadlineStatus, string> = {
+  overdue: 'red',
+  'due-soon': 'orange',
+  pending: 'blue',
+  'no-deadline': 'default',
+  'on-time': 'green',
+  late: 'volcano',
 };
 
 /** Matches a row against the search box: title, deputies, units, number. */
@@ -120,9 +122,9 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
       title: '期限',
       dataIndex: 'deadlineStatus',
       width: 120,
-      render: (value: string, row) => (
-        <Tag color={STATUS[value]?.color} data-testid={`status-${row.number}`}>
-          {STATUS[value]?.label}
+      render: (value: DeadlineStatus, row) => (
+        <Tag color={STATUS_COLOR[value]} data-testid={`status-${row.number}`}>
+          {DEADLINE_STATUS_LABELS[value]}
           {row.daysLeft !== null && value !== 'pending'
             ? row.daysLeft < 0
               ? ` ${-row.daysLeft}天`
@@ -181,10 +183,10 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
           onChange={setStatus}
           data-testid="filter-status"
           options={[
-            { value: 'overdue', label: '已逾期' },
-            { value: 'due-soon', label: '即将到期' },
+            { value: 'overdue', label: DEADLINE_STATUS_LABELS.overdue },
+            { value: 'due-soon', label: DEADLINE_STATUS_LABELS['due-soon'] },
             { value: 'unanswered', label: '未答复' },
-            { value: 'late', label: '逾期答复' },
+            { value: 'late', label: DEADLINE_STATUS_LABELS.late },
           ]}
         />
         <Checkbox checked={keyOnly} onChange={(e) => setKeyOnly(e.target.checked)}>

@@ -1,21 +1,12 @@
 import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
+import { RATE_LABELS } from '../../../electron/common/stats/metrics';
 import { call } from '../api';
 import { useReportError } from '../hooks';
 import { rangeRule } from '../fields';
 
 type SessionItem = Output<'sessions.list'>[number];
-
-const RATE_LABELS: Record<string, string> = {
-  answered: '答复率',
-  onTime: '按期答复率',
-  closed: '办结率',
-  published: '公开率',
-  met: '见面率',
-  satisfied: '满意率',
-  resolution: '解决率',
-};
 
 export function SessionsScreen({
   sessions,

@@ -3,6 +3,7 @@ import { formatChineseDate, isIsoDate } from '../../domain/dates';
 import { compareRates } from '../../stats/compare';
 import { percent, type Decimals } from '../../stats/rounding';
 import { escapeMarkup } from '../markup/escape';
+import { chineseNumeral } from '../../domain/chinese-numerals';
 
 /**
  * Helpers for official text. Each documented line is shown to clerks by `templates list` and in
@@ -10,28 +11,7 @@ import { escapeMarkup } from '../markup/escape';
  * clock, the network or the database.
  */
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 110 → 一百一十. */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99_999) return String(n);
-  if (n < 10) return DIGITS[n]!;
-  const units = ['', '十', '百', '千', '万'];
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    const unit = units[digits.length - 1 - i]!;
-    if (d === 0) {
-      zero = out.length > 0;
-      return;
-    }
-    if (zero) out += '零';
-    zero = false;
-    out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-  });
-  return out;
-}
+export { chineseNumeral };
 
 /** 文号: 青发改〔2024〕45号 — year in full in 六角括号, no 第, no leading zeros. */
 export function docNumber(prefix: string, year: number | string, serial: number | string): string {

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { writeFileAtomic } from '../../files/atomic-write';
 import { checkOutputFile } from '../../files/output-path';
 import { isUserError, UserError } from '../../../common/domain/errors';
-import { annotateDocx, checkDraft, factsFromStatistics, readDraft, type Finding } from '../../check';
+import { annotateDocx, checkDraft, readDraft, sessionFacts, type DraftFacts, type Finding } from '../../check';
 import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
-import { sessionStatistics } from '../../stats/session-statistics';
 import { todayIso } from '../../../common/domain/dates';
 import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { openExistingStore } from '../open';
@@ -52,14 +51,13 @@ export async function checkCommand(args: string[], io: Output): Promise<number> 
   }
   try {
     const draft = readDraft(file);
-    let facts = null;
+    let facts: DraftFacts | null = null;
     let sessionOptions: { decimals?: Decimals; rounding?: RoundingMethod } = {};
     if (values.db !== undefined && values.session !== undefined) {
       const store = await openExistingStore(values.db);
       try {
         const session = store.sessions.getByName(values.session);
-        facts = factsFromStatistics(sessionStatistics(store, session, todayIso()), session);
-        sessionOptions = { decimals: session.decimals as Decimals, rounding: session.rounding };
+        ({ facts, options: sessionOptions } = sessionFacts(store, session, todayIso()));
       } finally {
         store.close();
       }

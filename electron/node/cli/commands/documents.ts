@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { isIsoDate, todayIso } from '../../../common/domain/dates';
-import { generateLetters, generateRectification, generateReport } from '../../documents/generate/documents';
+import { generateLetters } from '../../documents/generate/letters';
+import { generateRectification } from '../../documents/generate/rectification';
+import { generateReport } from '../../documents/generate/report';
 import type { Store } from '../../../../db/store';
 import { openExistingStore } from '../open';
 import { parseCommandArgs, required, UsageError } from '../args';

@@ -1,69 +1,28 @@
-import { type BatchResult } from '../../../common/documents/batch';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import type { LedgerProposal } from '../../../common/entities/proposal';
 import type { Store } from '../../../../db/store';
+import { type BatchResult } from '../../../common/documents/batch';
+import type { LedgerProposal } from '../../../common/entities/proposal';
 import type { IsoDate } from '../../../common/domain/dates';
 import { UserError } from '../../../common/domain/errors';
 import { parseProposalNumber } from '../../../common/domain/proposal-number';
 import type { Session } from '../../../common/domain/session';
-import { termsOf } from '../../../common/domain/terms';
-import { removeStaleTemps, writeFileAtomic } from '../../files/atomic-write';
-import { checkOutputFile, checkOutputFolder } from '../../files/output-path';
-import { sessionStatistics } from '../../stats/session-statistics';
 import {
   cohandlingContext,
   replyLetterContexts,
   unitData,
   type LetterContext,
 } from '../../../common/documents/data/letter-context';
-import { rectificationContext } from '../../../common/documents/data/rectification-context';
-import { reportContext } from '../../../common/documents/data/report-context';
-import { loadDocumentSettings } from '../document-settings';
-import { renderDocx } from '../render/docx-renderer';
 import type { DocumentSettings } from '../../../common/documents/settings';
-import type { CompiledTemplate } from '../../../common/documents/template/engine';
+import { writeFileAtomic } from '../../files/atomic-write';
+import { checkOutputFile, checkOutputFolder } from '../../files/output-path';
+import { loadDocumentSettings } from '../document-settings';
 import { resolveTemplate } from '../template/library';
 import { letterFileName } from './file-names';
 import { POOL_THRESHOLD, runPool } from './letter-pool';
-
-/** Fills a template and renders the .docx bytes. */
-export async function renderTemplate(
-  template: CompiledTemplate,
-  context: object,
-  settings: DocumentSettings,
-  title: string,
-): Promise<Buffer> {
-  return renderDocx({ tree: template.render(context), meta: template.meta, settings, title });
-}
-
-/** The folder a document goes into, checked writable; temporaries of killed runs swept. */
-async function readyFolder(dir: string): Promise<void> {
-  try {
-    await fs.promises.mkdir(dir, { recursive: true });
-  } catch {
-    throw new UserError(`无法创建输出文件夹「${dir}」：上级文件夹不存在、是只读的，或同名的文件已存在。`);
-  }
-  if (!(await fs.promises.stat(dir)).isDirectory()) throw new UserError(`「${dir}」不是文件夹。`);
-  try {
-    await fs.promises.access(dir, fs.constants.W_OK);
-  } catch {
-    throw new UserError(`输出文件夹「${dir}」是只读的，没有生成任何文件。请另选一个可以写入的文件夹。`);
-  }
-  removeStaleTemps(dir);
-}
-
-/** Where a single document may be written (see files/output-path.ts), before anything is rendered. */
-function documentTarget(store: Store, out: string, options: { overwrite?: boolean; createFolder?: boolean }): string {
-  return checkOutputFile(out, {
-    kind: 'docx',
-    databaseFile: store.db.name,
-    overwrite: options.overwrite,
-    createFolder: options.createFolder,
-    addExtension: true,
-  });
-}
+import { renderTemplate } from './render-template';
+import { readyFolder } from './target';
 
 export interface LetterBatchOptions {
   session: Session;
@@ -106,7 +65,7 @@ function selectProposals(ledger: LedgerProposal[], only: string[] | undefined): 
 /** The files a batch would write, one job per letter. */
 function letterJobs(
   store: Store,
-  options: LetterBatchOptions,
+  options: Pick<LetterBatchOptions, 'session' | 'kind' | 'today'>,
   settings: DocumentSettings,
   proposals: LedgerProposal[],
 ): { jobs: LetterJob[]; skipped: string[] } {
@@ -152,6 +111,26 @@ function letterJobs(
     }
   }
   return { jobs, skipped };
+}
+
+/**
+ * The first reply letter of one proposal, rendered as the batch would write it: the same
+ * context, template and file name, so that the preview shows what generation writes.
+ */
+export async function previewReplyLetter(
+  store: Store,
+  proposalId: number,
+  options: { template?: string; today: IsoDate },
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const proposal = store.proposals.ledgerRow(proposalId);
+  const session = store.sessions.get(proposal.sessionId);
+  const settings = loadDocumentSettings(store);
+  const template = resolveTemplate(store, options.template, 'reply-letter');
+  const { jobs } = letterJobs(store, { session, kind: 'reply-letter', today: options.today }, settings, [proposal]);
+  const [first] = jobs;
+  if (!first) throw new UserError(`建议 ${proposal.number} 还没有主办单位，不能生成答复函。请先在建议里填写主办单位。`);
+  const bytes = await renderTemplate(template, first.context, settings, first.fileName.replace(/\.docx$/, ''));
+  return { fileName: first.fileName, bytes };
 }
 
 /**
@@ -235,60 +214,4 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
     result.zipFile = options.zipFile;
   }
   return result;
-}
-
-export interface ReportOptions {
-  session: Session;
-  out: string;
-  template?: string;
-  today: IsoDate;
-  /** Replace a document already there (only a Word document). Off: an edited report is never lost. */
-  overwrite?: boolean;
-  /** Create the folder when it does not exist. */
-  createFolder?: boolean;
-}
-
-/** The annual handling report: figures from the statistics engine, narrative from the drafts. */
-export async function generateReport(
-  store: Store,
-  options: ReportOptions,
-): Promise<{ file: string; context: ReturnType<typeof reportContext> }> {
-  const settings = loadDocumentSettings(store);
-  const template = resolveTemplate(store, options.template, 'annual-report', ['statistics-tables']);
-  const stats = sessionStatistics(store, options.session, options.today);
-  const context = reportContext(options.session, stats, store.drafts.get(options.session.id), options.today);
-  const out = documentTarget(store, options.out, options);
-  await readyFolder(path.dirname(out));
-  const bytes = await renderTemplate(
-    template,
-    context,
-    settings,
-    `${options.session.name}${termsOf(options.session.kind).itemTerm}办理情况报告`,
-  );
-  await writeFileAtomic(out, bytes);
-  return { file: out, context };
-}
-
-export interface RectificationOptions {
-  opinionName: string;
-  out: string;
-  template?: string;
-  today: IsoDate;
-  overwrite?: boolean;
-  createFolder?: boolean;
-}
-
-/** The report answering a review opinion with its 整改清单 attached. */
-export async function generateRectification(store: Store, options: RectificationOptions): Promise<{ file: string }> {
-  const settings = loadDocumentSettings(store);
-  const template = resolveTemplate(store, options.template, 'rectification');
-  const opinion = store.reviews.getByName(options.opinionName);
-  if (opinion.items.length === 0) throw new UserError(`审议意见「${opinion.name}」还没有整改事项，整改清单是空的。`);
-  const session = opinion.sessionId !== null ? store.sessions.get(opinion.sessionId) : null;
-  const context = rectificationContext(opinion, session?.issuingBody ?? '', options.today);
-  const out = documentTarget(store, options.out, options);
-  await readyFolder(path.dirname(out));
-  const bytes = await renderTemplate(template, context, settings, context.title);
-  await writeFileAtomic(out, bytes);
-  return { file: out };
 }

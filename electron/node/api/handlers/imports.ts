@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Store } from '../../../../db/store';
+import { backupBeforeImport } from '../../../../db/backups';
+import type { ImportReport } from '../../../common/ledger/import-report';
+import { LEDGER_FIELDS, type LedgerField } from '../../../common/ledger/columns';
+import { safeFileName } from '../../documents/generate/file-names';
+import { ledgerWorkbook } from '../../ledger/export-ledger';
+import { importWorkbook } from '../../ledger/import-ledger';
+import { readSpreadsheetBuffer } from '../../ledger/read-table';
+import { base64, type Handlers, type HandlerContext, type Input } from './context';
+import type { OnStage } from './jobs';
+
+/** Ledgers in (checked first, or written) and out. */
+export function importHandlers({ store, jobs }: HandlerContext) {
+  return {
+    'import.preview': (input) => importLedger(store, input, true),
+    'import.commit': (input) => importLedger(store, input, false),
+    'jobs.startImport': ({ dryRun, ...input }) =>
+      jobs.startImport(dryRun ? 2 : 3, (onStage) => importLedger(store, input, dryRun, onStage)),
+    'jobs.importStatus': ({ jobId }) => jobs.importStatus(jobId),
+
+    'ledger.export': async ({ sessionId }) => {
+      const session = store.sessions.get(sessionId);
+      return {
+        fileName: safeFileName(`台账-${session.name}`, '.xlsx'),
+        contentBase64: base64(await ledgerWorkbook(store, session)),
+      };
+    },
+  } satisfies Partial<Handlers>;
+}
+
+async function importLedger(
+  store: Store,
+  input: Input<'import.preview'>,
+  dryRun: boolean,
+  onStage: OnStage = async () => undefined,
+): Promise<ImportReport> {
+  const steps = dryRun ? 2 : 3;
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  await onStage(`读取文件「${input.fileName}」（${(bytes.length / 1024 / 1024).toFixed(1)} MB）`, 0, steps);
+  const workbook = await readSpreadsheetBuffer(bytes, input.fileName);
+  if (!dryRun) {
+    await onStage('导入前备份数据库', 1, steps);
+    await backupBeforeImport(store);
+  }
+  const rows = Math.max(0, ...workbook.sheets.map((sheet) => sheet.rows.length));
+  await onStage(`${dryRun ? '检查' : '检查并写入'} ${rows.toLocaleString('en-US')} 行`, steps - 1, steps);
+  const mapping = input.mapping ? Object.fromEntries(Object.entries(input.mapping).map(([k, v]) => [Number(k), v])) : undefined;
+  const chosen = mapping && Object.keys(mapping).length > 0 ? mapping : undefined;
+  const report = importWorkbook(store, workbook, {
+    sessionName: input.sessionName,
+    year: input.year,
+    kind: input.kind,
+    sheet: input.sheet,
+    mapping: chosen,
+    clearBlanks: input.clearBlanks,
+    dryRun,
+    fileName: input.fileName,
+    recall: (signature) => recallMapping(store, signature),
+  });
+  // The clerk's choice of columns is kept for the next file with the same headers.
+  if (report.committed && chosen) rememberMapping(store, report);
+  return report;
+}
+
+const mappingSchema = z.object({ columns: z.record(z.string(), z.enum(LEDGER_FIELDS).nullable()) });
+const mappingKey = (signature: string) => `import.mapping.${createHash('sha256').update(signature).digest('hex').slice(0, 32)}`;
+
+/** The mapping chosen last time for a file with these headers (header text → field), or null. */
+function recallMapping(store: Store, signature: string): Record<string, LedgerField | null> | null {
+  const saved = store.settings.get(mappingKey(signature), mappingSchema, { columns: {} });
+  return Object.keys(saved.columns).length > 0 ? saved.columns : null;
+}
+
+function rememberMapping(store: Store, report: ImportReport): void {
+  const columns: Record<string, LedgerField | null> = {};
+  for (const c of report.columns) if (c.header) columns[c.header] = c.field;
+  store.settings.set(mappingKey(report.signature), mappingSchema, { columns });
+}
