@@ -161,6 +161,16 @@ let partialCounter = 0;
 const PARTIAL = /^\..+\.(\d+)\.\d+\.partial(?:-wal|-shm|-journal)?$/;
 
 /**
+ * Copies a database with SQLite's online backup API in one step: all pages at once, under one
+ * read of the source. Copied in the API's default steps of 100 pages, a copy starts over each
+ * time another connection writes, and a large database being edited is copied for minutes.
+ */
+export async function copyDatabase(source: Db, target: string): Promise<void> {
+  await source.backup(target, { progress: () => ALL_PAGES });
+}
+const ALL_PAGES = 0x7fffffff;
+
+/**
  * A name for a copy being made of `target`, beside it: hidden, carrying this process's id, so
  * that when the process is killed half-way the next backup sweeps it away.
  */
@@ -169,8 +179,13 @@ export function partialFile(target: string): string {
 }
 
 /** Removes what backups and restores killed half-way left in a folder (their process is gone). */
-function removeStalePartials(folder: string): void {
-  removeLeftovers(folder, PARTIAL);
+function removeStalePartials(folder: string): string[] {
+  return removeLeftovers(folder, PARTIAL);
+}
+
+/** At start: what killed backups and restores of this database left behind, removed. */
+export function sweepBackupFolder(databaseFile: string): string[] {
+  return removeStalePartials(backupFolder(databaseFile));
 }
 
 /**
@@ -182,7 +197,7 @@ export async function writeVerifiedBackup(db: Db, target: string): Promise<void>
   const partial = partialFile(target);
   removeWithCompanions(partial);
   try {
-    await db.backup(partial);
+    await copyDatabase(db, partial);
     const copy = new Database(partial, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');

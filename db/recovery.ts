@@ -4,7 +4,16 @@ import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
 import { fileStamp, spokenTime } from '../electron/common/domain/timestamps';
 import { assertWritable } from './connection';
-import { backupFolder, createAutoBackup, inspectDatabaseFile, listBackups, NOT_OURS, type BackupInfo } from './backups';
+import {
+  backupFolder,
+  createAutoBackup,
+  inspectDatabaseFile,
+  listBackups,
+  copyDatabase,
+  NOT_OURS,
+  sweepBackupFolder,
+  type BackupInfo,
+} from './backups';
 import { openStore, type OpenedStore, type StoreOptions } from './store';
 
 /**
@@ -137,7 +146,7 @@ export async function recoverFromBackup(databaseFile: string, backupFile: string
   }
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(databaseFile);
+    await copyDatabase(source, databaseFile);
   } catch (error) {
     // Put the damaged file back rather than leave nothing at all.
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(databaseFile + suffix, { force: true });
@@ -178,7 +187,7 @@ export async function openForUse(databaseFile: string, options: StartOptions): P
     if (await options.onDamaged(report)) {
       const source = new Database(report.backup.file, { readonly: true, fileMustExist: true });
       try {
-        await source.backup(databaseFile);
+        await copyDatabase(source, databaseFile);
       } finally {
         source.close();
       }
@@ -191,6 +200,7 @@ export async function openForUse(databaseFile: string, options: StartOptions): P
     recovered = { from: report.backup.file, damagedKeptAs };
   }
   const existed = fs.existsSync(databaseFile);
+  sweepBackupFolder(databaseFile);
   const store = await openStore(databaseFile, options);
   let backupProblem: string | null = null;
   // A database with nothing in it is not backed up at start: its backup would become the newest

@@ -231,6 +231,16 @@ describe('restoring a backup', () => {
       ok: false,
       error: { message: expect.stringContaining('不是建议办理助手的备份文件') },
     });
+    // A backup cut short (a copy to a USB stick pulled out) is damaged, not someone else's file.
+    const whole = path.join(dir, 'whole.db');
+    expect(await dispatch(handlers, 'backup.create', { file: whole })).toMatchObject({ ok: true });
+    const truncated = path.join(dir, 'truncated.db');
+    const bytes = fs.readFileSync(whole);
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(await dispatch(handlers, 'backup.restore', { file: truncated })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^备份文件「.*truncated\.db」已损坏（.+），不能使用。/) },
+    });
   });
 });
 

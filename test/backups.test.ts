@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +18,7 @@ import { UserError } from '../electron/common/domain/errors';
 import { createHandlers } from '../electron/node/api/handlers';
 import { dispatch } from '../electron/node/api/dispatch';
 import { tempDir } from './helpers/fixtures';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 
 async function storeWithSession(file: string, sessionName = '区七届人大三次会议') {
   const store = await openStore(file, { actor: '测试' });
@@ -200,6 +202,69 @@ describe('automatic backups', () => {
       schedule.stop();
       store.close();
     }
+  });
+
+  it('are copied in one step, so that another connection writing all the time cannot make them start over', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'busy.db');
+    const store = await storeWithSession(file);
+    // About 8 MB of reply texts: some 2,000 pages, twenty steps of the API's default 100 pages.
+    const session = store.sessions.getByName('区七届人大三次会议');
+    store.transaction(() => {
+      for (let i = 1; i <= 2000; i++) {
+        store.proposals.insert(session.id, {
+          ...EMPTY_PROPOSAL,
+          number: String(i),
+          title: `建议${i}`,
+          replyText: '答'.repeat(1300),
+        });
+      }
+    });
+    const other = new Database(file);
+    let writes = 0;
+    let copying = true;
+    const write = () => {
+      if (!copying) return;
+      other
+        .prepare(
+          "INSERT INTO app_settings (key, value, updated_at) VALUES ('tick', ?, 'x') ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )
+        .run(String(++writes));
+      setImmediate(write);
+    };
+    setImmediate(write);
+    const target = path.join(dir, 'copy.db');
+    try {
+      await writeVerifiedBackup(store.db, target);
+    } finally {
+      copying = false;
+      other.close();
+    }
+    expect(writes).toBeGreaterThan(0);
+    expect(inspectDatabaseFile(target)).toMatchObject({ ok: true });
+    const copy = new Database(target, { readonly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM proposals').get() as { n: number }).n).toBe(2000);
+    copy.close();
+    store.close();
+  }, 60_000);
+
+  it('leave nothing of a restore killed half-way: its staging copy is swept at the next start', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'k.db');
+    const store = await storeWithSession(file);
+    store.close();
+    // A process that has ended: its id is free, as a killed restore's is.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    fs.mkdirSync(backupFolder(file), { recursive: true });
+    const staging = path.join(backupFolder(file), `.恢复中.db.${dead}.1.partial`);
+    for (const suffix of ['', '-wal', '-shm']) fs.writeFileSync(staging + suffix, 'x'.repeat(1000));
+    // A staging copy of a restore still running (this process) stays.
+    const running = path.join(backupFolder(file), `.恢复中.db.${process.pid}.7.partial`);
+    fs.writeFileSync(running, 'y');
+    const started = await openForUse(file, { onDamaged: async () => false, startupBackup: false });
+    started.store.close();
+    const left = fs.readdirSync(backupFolder(file)).filter((n) => n.startsWith('.'));
+    expect(left).toEqual([path.basename(running)]);
   });
 
   it('are made at start (not for a new file), before an import commits, and before a restore', async () => {

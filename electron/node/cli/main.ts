@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: Output = consoleOutput): Promis
   }
 }
 
-// Run directly (`tsx electron/cli/main.ts`); the bin imports runCli from the bundle instead.
+// Run directly (`tsx electron/node/cli/main.ts`); the bin imports runCli from the bundle instead.
 if (process.argv[1] !== undefined && /cli[\\/]main\.ts$/.test(process.argv[1])) {
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

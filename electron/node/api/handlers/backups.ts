@@ -5,10 +5,12 @@ import type { Store } from '../../../../db/store';
 import { openDatabase } from '../../../../db/connection';
 import {
   backupFolder,
+  copyDatabase,
   createAutoBackup,
   healthOf,
   inspectDatabaseFile,
   listBackups,
+  NOT_OURS,
   partialFile,
   writeVerifiedBackup,
 } from '../../../../db/backups';
@@ -46,14 +48,14 @@ export function backupHandlers(ctx: HandlerContext) {
       try {
         const source = new Database(file, { readonly: true, fileMustExist: true });
         try {
-          await source.backup(staging);
+          await copyDatabase(source, staging);
         } finally {
           source.close();
         }
         const { db: migrated } = await openDatabase(staging, { backupDir: false });
         try {
           const saved = (await createAutoBackup(store.db, ctx.databaseFile, '恢复前')).file;
-          await migrated.backup(ctx.databaseFile);
+          await copyDatabase(migrated, ctx.databaseFile);
           store.events.append({ entity: 'session', entityId: null, action: '从备份恢复', details: { file, saved } });
           return { restoredFrom: file, savedCurrentAs: saved };
         } finally {
@@ -109,8 +111,9 @@ function checkBackupFile(file: string): void {
   if (!fs.existsSync(file)) throw new UserError(`找不到备份文件「${file}」，或它不是数据库文件。`);
   const verdict = inspectDatabaseFile(file);
   if (!verdict.ok) {
-    if (verdict.damaged) throw new UserError(`「${file}」不是建议办理助手的备份文件，或已损坏（${verdict.problem}），不能使用。`);
-    throw new UserError(`「${file}」不是建议办理助手的备份文件（${verdict.problem}）。`);
+    if (verdict.damaged) throw new UserError(`备份文件「${file}」已损坏（${verdict.problem}），不能使用。请另选一份备份。`);
+    if (verdict.problem === NOT_OURS) throw new UserError(`「${file}」不是建议办理助手的备份文件。`);
+    throw new UserError(`备份文件「${file}」现在无法读取：${verdict.problem}。`);
   }
   if (verdict.version > MIGRATIONS.at(-1)!.version) {
     throw new UserError(
