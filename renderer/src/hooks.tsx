@@ -49,3 +49,27 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   }, [...deps, tick]);
   return { data, loading, reload: () => setTick((t) => t + 1) };
 }
+
+/**
+ * Runs a change through the API the way every editor does: on success shows `success` (when
+ * given) and calls `then` (refresh, clear a form …); on failure the error dialog. Resolves
+ * whether it worked.
+ */
+export function useAction() {
+  const { message } = App.useApp();
+  const report = useReportError();
+  return useCallback(
+    async <T,>(action: () => Promise<T>, options: { success?: string; then?: (value: T) => void } = {}): Promise<boolean> => {
+      try {
+        const value = await action();
+        if (options.success) message.success(options.success);
+        options.then?.(value);
+        return true;
+      } catch (error) {
+        report(error);
+        return false;
+      }
+    },
+    [message, report],
+  );
+}
