@@ -1,35 +1,21 @@
-// The draft checker's speed goal: a 30-page report draft (.docx) read and checked against the
-// facts of a session of 10,000 proposals in under a second. Wired into bench/run.ts by its caller.
-import fs from 'node:fs';
-import os from 'node:os';
+// 核对: the draft checker's speed goal, a 30-page report draft (.docx) read and checked against
+// the facts of a session of 10,000 proposals in under a second.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
-import { openStore, type Store } from '../db/store';
-import { checkDraft, factsFromStatistics, readDraft } from '../electron/node/check/index';
-import type { ResultCode } from '../electron/common/domain/result-classes';
-import type { Session } from '../electron/common/domain/session';
-import { compareRates } from '../electron/common/stats/compare';
-import { sessionStatistics } from '../electron/node/stats/session-statistics';
-import { type SessionStatistics } from '../electron/common/stats/statistics';
-
-interface BenchResult {
-  name: string;
-  goalMs: number;
-  medianMs: number;
-  runs: number[];
-  note: string;
-}
+import { EMPTY_PROPOSAL } from '../../electron/common/entities/proposal';
+import { openStore, type Store } from '../../db/store';
+import { checkDraft, factsFromStatistics, readDraft } from '../../electron/node/check/index';
+import type { ResultCode } from '../../electron/common/domain/result-classes';
+import type { Session } from '../../electron/common/domain/session';
+import { compareRates } from '../../electron/common/stats/compare';
+import { sessionStatistics } from '../../electron/node/stats/session-statistics';
+import { type SessionStatistics } from '../../electron/common/stats/statistics';
+import { median, type BenchResult } from '../harness';
 
 const PAGES = 30;
 const LINES_PER_PAGE = 22;
 const CHARS_PER_LINE = 28;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** A session of `count` proposals with categories, results, publication, meetings and feedback. */
 function buildSession(store: Store, count: number): Session {
@@ -123,43 +109,30 @@ async function draftDocx(stats: SessionStatistics): Promise<{ bytes: Buffer; cha
   return { bytes: await Packer.toBuffer(new Document({ sections: [{ children }] })), chars: texts.join('').length };
 }
 
-export async function benchCheck(): Promise<BenchResult[]> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'jianyi-bench-check-'));
-  try {
-    const store = await openStore(path.join(work, 'check.db'), { actor: 'bench' });
-    const session = buildSession(store, 10_000);
-    const stats = sessionStatistics(store, session, '2025-12-01');
-    const facts = factsFromStatistics(stats, session);
-    store.close();
-    const { bytes, chars } = await draftDocx(stats);
-    const options = { decimals: 1, rounding: 'half-up' } as const;
-    const once = () => checkDraft(readDraft({ name: '草稿.docx', bytes }).paragraphs, facts, options);
-    const findings = once(); // warm-up
-    const runs: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      once();
-      runs.push(performance.now() - start);
-    }
-    const paragraphs = readDraft({ name: '草稿.docx', bytes }).paragraphs.length;
-    return [
-      {
-        name: `核对：${PAGES} 页报告草稿（.docx，约 ${chars.toLocaleString('en-US')} 字）对照 10,000 件的会议`,
-        goalMs: 1000,
-        medianMs: median(runs),
-        runs,
-        note: `读取 .docx 并核对；${paragraphs} 段，发现 ${findings.filter((f) => f.severity === 'error').length} 处错误、${findings.filter((f) => f.severity === 'warning').length} 处提示（稿中有意写错的数字）`,
-      },
-    ];
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+export async function benchCheck(work: string): Promise<BenchResult[]> {
+  const store = await openStore(path.join(work, 'check.db'), { actor: 'bench' });
+  const session = buildSession(store, 10_000);
+  const stats = sessionStatistics(store, session, '2025-12-01');
+  const facts = factsFromStatistics(stats, session);
+  store.close();
+  const { bytes, chars } = await draftDocx(stats);
+  const options = { decimals: 1, rounding: 'half-up' } as const;
+  const once = () => checkDraft(readDraft({ name: '草稿.docx', bytes }).paragraphs, facts, options);
+  const findings = once(); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    once();
+    runs.push(performance.now() - start);
   }
-}
-
-// `tsx bench/check.ts` runs it on its own.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const r of await benchCheck())
-    console.log(
-      `${r.medianMs <= r.goalMs ? '达标  ' : '未达标'} ${r.name}\n       中位数 ${r.medianMs.toFixed(1)} ms（目标 ≤ ${r.goalMs} ms）；各次 ${r.runs.map((x) => x.toFixed(0)).join('/')} ms；${r.note}`,
-    );
+  const paragraphs = readDraft({ name: '草稿.docx', bytes }).paragraphs.length;
+  return [
+    {
+      name: `核对：${PAGES} 页报告草稿（.docx，约 ${chars.toLocaleString('en-US')} 字）对照 10,000 件的会议`,
+      goalMs: 1000,
+      medianMs: median(runs),
+      runs,
+      note: `读取 .docx 并核对；${paragraphs} 段，发现 ${findings.filter((f) => f.severity === 'error').length} 处错误、${findings.filter((f) => f.severity === 'warning').length} 处提示（稿中有意写错的数字）`,
+    },
+  ];
 }
