@@ -7,6 +7,9 @@ export interface BenchResult {
   medianMs: number;
   runs: number[];
   note: string;
+  /** Peak resident memory of the measured process, in MB, and its goal (cases measured in a child). */
+  peakMb?: number;
+  goalMb?: number;
 }
 
 /** A case builds its data in `work` (a temporary folder the runner removes), warms up and measures. */

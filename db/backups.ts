@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
-import { errorCode, systemCause, type SystemCause } from '../electron/common/domain/system-errors';
+import { errorCode, fileProblem, systemCause, type SystemCause } from '../electron/common/domain/system-errors';
 import { fileStamp } from '../electron/common/domain/timestamps';
 import { removeLeftovers } from './leftovers';
 import { ownershipOf } from './ownership';
@@ -16,10 +16,12 @@ import type { Db } from './types';
  */
 
 /** Why a backup was made; part of its file name, so a clerk can tell them apart in the folder. */
-export type BackupReason = '启动' | '定时' | '导入前' | '升级前' | '恢复前' | '手动';
+export type BackupReason = '启动' | '定时' | '导入前' | '删除前' | '升级前' | '恢复前' | '手动';
 
 /** Reasons whose backups are rotated by the retention policy; the others are kept. */
-const ROTATED: ReadonlySet<string> = new Set(['启动', '定时', '导入前', '手动']);
+const ROTATED: ReadonlySet<string> = new Set(['启动', '定时', '导入前', '删除前', '手动']);
+/** The copies that undo an import or a deletion: the last few are kept whatever their day. */
+const UNDO_POINTS: ReadonlySet<string> = new Set(['导入前', '删除前']);
 
 export interface BackupInfo {
   file: string;
@@ -33,7 +35,7 @@ export interface RetentionPolicy {
   today: number;
   /** For each earlier day, the newest backup is kept, for this many days back. */
   days: number;
-  /** The newest backups made before imports kept whatever their day. */
+  /** The newest backups made before imports and deletions, kept whatever their day. */
   imports: number;
   /** Never more rotated backups than this in all. */
   total: number;
@@ -72,13 +74,54 @@ function parseName(file: string): { createdAt: Date; reason: string } | null {
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, reason };
 }
 
-/** The automatic backups of a database, newest first. Half-written ones never appear here. */
+/**
+ * Why the backup folder cannot hold backups, in words, when something other than a folder has
+ * its name (a file the clerk made or copied there); null when it is a folder or not there yet.
+ */
+export function backupFolderProblem(databaseFile: string): string | null {
+  const folder = backupFolder(databaseFile);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder, { throwIfNoEntry: false });
+  } catch (error) {
+    return `无法使用备份文件夹「${folder}」：${fileProblem(error)}。`;
+  }
+  if (!stat || stat.isDirectory()) return null;
+  return (
+    `自动备份要放在文件夹「${folder}」里，但那个位置上是一个同名的文件，不是文件夹，所以现在无法备份。` +
+    '请把这个文件改名或移到别处（程序不会删除它），下次备份时会自动建好文件夹。'
+  );
+}
+
+/** The backup folder, made if it is not there yet; a file in its place is refused in words. */
+export function ensureBackupFolder(databaseFile: string): string {
+  const folder = backupFolder(databaseFile);
+  const problem = backupFolderProblem(databaseFile);
+  if (problem) throw new UserError(problem);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new UserError(`无法创建备份文件夹「${folder}」：${fileProblem(error)}。`);
+  }
+  return folder;
+}
+
+/**
+ * The automatic backups of a database, newest first. Half-written ones never appear here, and
+ * a backup folder that is not a folder holds none (`backupFolderProblem` says why).
+ */
 export function listBackups(databaseFile: string): BackupInfo[] {
   const folder = backupFolder(databaseFile);
-  if (!fs.existsSync(folder)) return [];
+  if (!fs.existsSync(folder) || backupFolderProblem(databaseFile)) return [];
   const base = baseName(path.resolve(databaseFile));
   const found: BackupInfo[] = [];
-  for (const name of fs.readdirSync(folder)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch (error) {
+    throw new UserError(`无法读取备份文件夹「${folder}」：${fileProblem(error)}。`);
+  }
+  for (const name of names) {
     if (!name.startsWith(`${base}-`) || !name.endsWith('.db')) continue;
     const parsed = parseName(name);
     if (!parsed || parsed.reason === '损坏') continue;
@@ -230,7 +273,7 @@ export async function writeVerifiedBackup(db: Db, target: string): Promise<void>
     ) {
       throw new UserError(`无法写入备份「${target}」：文件夹不存在或不允许写入。数据库本身没有改动。`);
     }
-    throw new UserError(`无法写入备份「${target}」（${code || (error as Error).message}）。数据库本身没有改动。`);
+    throw new UserError(`无法写入备份「${target}」：${fileProblem(error)}。数据库本身没有改动。`);
   } finally {
     removeWithCompanions(partial);
   }
@@ -249,11 +292,12 @@ export async function createAutoBackup(
   options: AutoBackupOptions = {},
 ): Promise<BackupInfo> {
   const now = (options.now ?? (() => new Date()))();
-  const folder = backupFolder(databaseFile);
+  let folder: string;
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    folder = ensureBackupFolder(databaseFile);
   } catch (error) {
-    throw new UserError(`无法创建备份文件夹「${folder}」：${(error as Error).message}。`);
+    health.set(path.resolve(databaseFile), { problem: (error as Error).message, lastOk: healthOf(databaseFile).lastOk });
+    throw error;
   }
   removeStalePartials(folder);
   const base = baseName(path.resolve(databaseFile));
@@ -313,9 +357,7 @@ export function pruneBackups(
   let imports = 0;
   for (const backup of rotated) {
     const day = dayKey(backup.createdAt);
-    // The copies made before imports are what undoes a wrong import: the last few are kept
-    // whatever day they were made.
-    if (backup.reason === '导入前' && imports < policy.imports) {
+    if (UNDO_POINTS.has(backup.reason) && imports < policy.imports) {
       imports++;
       keep.add(backup.file);
       continue;
@@ -341,62 +383,4 @@ export function pruneBackups(
     removed.push(backup.file);
   }
   return removed;
-}
-
-/** A backup is worth making only when something changed since the last one. */
-export function changeCounter(db: Db): number {
-  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-}
-
-export interface BackupSchedule {
-  /** Runs one round now (for tests and before quitting); resolves with the backup made, if any. */
-  runOnce(): Promise<BackupInfo | null>;
-  stop(): void;
-}
-
-/**
- * Backs up every `intervalMs` while the program is in use, but only when the database changed
- * since the previous backup. Failures are reported through `onError` and never stop the program.
- */
-export function scheduleBackups(
-  db: Db,
-  databaseFile: string,
-  options: AutoBackupOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
-): BackupSchedule {
-  let lastCount = changeCounter(db);
-  let running: Promise<BackupInfo | null> | null = null;
-  const runOnce = (): Promise<BackupInfo | null> => {
-    if (running) return running;
-    const current = db.open ? changeCounter(db) : lastCount;
-    if (current === lastCount) return Promise.resolve(null);
-    running = createAutoBackup(db, databaseFile, '定时', options)
-      .then((info) => {
-        lastCount = current;
-        return info;
-      })
-      .catch((error: unknown) => {
-        options.onError?.(error);
-        return null;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => void runOnce(), options.intervalMs ?? 20 * 60 * 1000);
-  timer.unref?.();
-  return { runOnce, stop: () => clearInterval(timer) };
-}
-
-/**
- * The backup made before an import writes anything. If it cannot be made, the import does not
- * run: an import that cannot be undone is worse than one that waits for disk space.
- */
-export async function backupBeforeImport(store: { db: Db }, options: AutoBackupOptions = {}): Promise<BackupInfo> {
-  try {
-    return await createAutoBackup(store.db, store.db.name, '导入前', options);
-  } catch (error) {
-    const reason = error instanceof UserError ? error.message : `出现意外错误（${(error as Error).message}）`;
-    throw new UserError(`导入前的自动备份没有成功，为安全起见没有导入：${reason}`);
-  }
 }

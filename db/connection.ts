@@ -7,6 +7,7 @@ import { fileStamp } from '../electron/common/domain/timestamps';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createAutoBackup, writeVerifiedBackup } from './backups';
 import { ownershipOf, type Ownership } from './ownership';
+import { recordedMigrations, schemaVersion } from './schema-version';
 import type { Db } from './types';
 
 export interface OpenOptions {
@@ -32,6 +33,28 @@ export interface OpenResult {
 
 function describe(file: string): string {
   return `「${file}」`;
+}
+
+/**
+ * The version the migrations start from. It is the header's (user_version) when the schema is
+ * that version's. When they disagree, the header is set right only if the schema is exactly one
+ * version's and schema_migrations lists exactly that version's migrations: two records against
+ * one, and a header is what a SQLite tool writes most easily. Trusting the header would run a
+ * migration a second time ("table templates already exists"); refusing would keep the clerk from
+ * data the program can read as it is. Anything else (a schema that is no version's, a list of
+ * migrations that disagrees with it) is not the program's to mend: it is refused before anything
+ * is written or backed up.
+ */
+function versionFromSchema(db: Db, file: string, header: number, migrations: readonly Migration[]): number {
+  const actual = schemaVersion(db, migrations);
+  if (actual === header) return header;
+  const expected = migrations.filter((m) => actual !== null && m.version <= actual).map((m) => m.version);
+  const listed = recordedMigrations(db);
+  if (actual !== null && listed.length === expected.length && listed.every((v, i) => v === expected[i])) return actual;
+  throw new UserError(
+    `数据库${describe(file)}记录的数据库版本（${header}）和它实际的表结构不符，这个结构也不是任何一个版本的建议办理助手建立的（可能被其他工具改动过，或者文件不完整）。` +
+      '为保护数据，本程序没有打开或改动它，也没有为它做备份。请把这个文件复制一份交给技术人员检查，或者用“从备份恢复”选一份较早的备份。',
+  );
 }
 
 function readVersion(db: Db, file: string): number {
@@ -94,9 +117,11 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (!fs.existsSync(dir)) throw new UserError(`数据库所在的文件夹不存在：「${dir}」。`);
   }
   assertWritable(file, exists);
+  // The header's version and the schema's, read on a read-only connection first, so that a
+  // refused file is never written to (no WAL switch, no migration, no backup).
+  let header = 0;
+  let actual = 0;
   if (exists) {
-    // Read the version on a read-only connection first, so that a refused file is never
-    // written to (no WAL switch, no migration, no backup).
     let probe: Db;
     try {
       probe = new Database(file, { readonly: true, fileMustExist: true });
@@ -104,12 +129,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       throw new UserError(`无法打开数据库${describe(file)}：${(error as Error).message}`);
     }
     try {
-      const version = readVersion(probe, file);
-      if (version > latest) {
+      header = readVersion(probe, file);
+      if (header > latest) {
         throw new UserError(
-          `数据库${describe(file)}由更新版本的建议办理助手创建（数据库版本 ${version}，本程序只支持到版本 ${latest}）。为保护数据，本程序不会打开它，请升级建议办理助手后再打开。`,
+          `数据库${describe(file)}由更新版本的建议办理助手创建（数据库版本 ${header}，本程序只支持到版本 ${latest}）。为保护数据，本程序不会打开它，请升级建议办理助手后再打开。`,
         );
       }
+      actual = ownershipOf(probe).kind === 'new' ? 0 : versionFromSchema(probe, file, header, migrations);
     } finally {
       probe.close();
     }
@@ -121,8 +147,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw new UserError(`无法打开数据库${describe(file)}：${(error as Error).message}`);
   }
   try {
-    const fromVersion = readVersion(db, file);
-    if (fromVersion > latest) throw new UserError(`数据库${describe(file)}的版本在打开时发生了变化，请关闭其他程序后重试。`);
+    if (readVersion(db, file) !== header) {
+      throw new UserError(`数据库${describe(file)}的版本在打开时发生了变化，请关闭其他程序后重试。`);
+    }
+    // A header the schema contradicts is set right first (see versionFromSchema): one number in
+    // the file's header, nothing else.
+    if (actual !== header) db.pragma(`user_version = ${actual}`);
+    const fromVersion = actual;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -145,19 +176,27 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
         await writeVerifiedBackup(db, backupPath);
       }
     }
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-    );
-    for (const migration of pending) {
+    // All pending migrations in one transaction: a failed upgrade leaves the file exactly as it
+    // was, so its pre-upgrade copy is the same file again and is not kept (trying again would
+    // otherwise leave one more permanent copy each time).
+    try {
       db.transaction(() => {
-        db.exec(migration.sql);
-        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-          migration.version,
-          migration.name,
-          new Date().toISOString(),
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
         );
-        db.pragma(`user_version = ${migration.version}`);
+        for (const migration of pending) {
+          db.exec(migration.sql);
+          db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          );
+          db.pragma(`user_version = ${migration.version}`);
+        }
       })();
+    } catch (error) {
+      if (backupPath) fs.rmSync(backupPath, { force: true });
+      throw error;
     }
     return { db, fromVersion, toVersion: Math.max(fromVersion, latest), backupPath };
   } catch (error) {

@@ -9,7 +9,7 @@ import path from 'node:path';
  * backups here; it lives in db/ because db may not import the services built on it.
  */
 
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

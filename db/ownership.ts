@@ -6,8 +6,8 @@ import type Database from 'better-sqlite3';
  */
 export type Ownership =
   | { kind: 'new' } // no table at all: a file SQLite has just made
-  | { kind: 'ours'; version: number }
-  | { kind: 'foreign' }; // tables, but not this program's (or no schema version)
+  | { kind: 'ours'; version: number } // the header's version, which may be wrong (see schema-version.ts)
+  | { kind: 'foreign' }; // tables, but not this program's
 
 const OUR_TABLES = ['schema_migrations', 'proposals', 'sessions'];
 
@@ -18,6 +18,8 @@ export function ownershipOf(db: Database.Database): Ownership {
     (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
   );
   if (version === 0 && names.size === 0) return { kind: 'new' };
-  if (version === 0 || !OUR_TABLES.every((name) => names.has(name))) return { kind: 'foreign' };
+  // The tables say whose file it is. A header of 0 (or -1) over this program's tables is this
+  // program's file with a header some tool wrote: openDatabase reads its version from the schema.
+  if (!OUR_TABLES.every((name) => names.has(name))) return { kind: 'foreign' };
   return { kind: 'ours', version };
 }

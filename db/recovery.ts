@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../electron/common/domain/errors';
+import { fileProblem } from '../electron/common/domain/system-errors';
 import { fileStamp, spokenTime } from '../electron/common/domain/timestamps';
 import { assertWritable } from './connection';
 import {
@@ -10,6 +11,7 @@ import {
   inspectDatabaseFile,
   listBackups,
   copyDatabase,
+  ensureBackupFolder,
   NOT_OURS,
   sweepBackupFolder,
   type BackupInfo,
@@ -37,6 +39,7 @@ const REASON_WORDS: Record<string, string> = {
   启动: '程序启动时的自动备份',
   定时: '使用中的定时自动备份',
   导入前: '导入台账前的自动备份',
+  删除前: '删除建议或会议前的自动备份',
   恢复前: '恢复备份前保存的数据库',
   手动: '手动备份',
 };
@@ -117,8 +120,7 @@ export function damageMessage(file: string, problem: string, backup: BackupInfo 
 export async function recoverFromBackup(databaseFile: string, backupFile: string, now: Date = new Date()): Promise<string> {
   const verdict = inspectDatabaseFile(backupFile);
   if (!verdict.ok) throw new UserError(`备份「${backupFile}」不能使用：${verdict.problem}。数据库没有改动。`);
-  const folder = backupFolder(databaseFile);
-  fs.mkdirSync(folder, { recursive: true });
+  const folder = ensureBackupFolder(databaseFile);
   const base = path.basename(databaseFile).replace(/\.[^.]*$/, '');
   let aside = path.join(folder, `${base}-${fileStamp(now)}-损坏.db`);
   for (let n = 2; fs.existsSync(aside); n++) aside = path.join(folder, `${base}-${fileStamp(now)}-损坏-${n}.db`);
@@ -141,7 +143,7 @@ export async function recoverFromBackup(databaseFile: string, backupFile: string
   } catch (error) {
     putBack();
     throw new UserError(
-      `无法把损坏的数据库移到「${folder}」（${(error as NodeJS.ErrnoException).code ?? '未知原因'}），没有恢复。请关闭其他可能打开它的程序后重试。`,
+      `无法把损坏的数据库移到「${folder}」（${fileProblem(error)}），没有恢复。请关闭其他可能打开它的程序后重试。`,
     );
   }
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
@@ -151,7 +153,7 @@ export async function recoverFromBackup(databaseFile: string, backupFile: string
     // Put the damaged file back rather than leave nothing at all.
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(databaseFile + suffix, { force: true });
     putBack();
-    throw new UserError(`从备份恢复失败（${(error as NodeJS.ErrnoException).code ?? '未知原因'}），数据库保持原样。`);
+    throw new UserError(`从备份恢复失败（${fileProblem(error)}），数据库保持原样。`);
   } finally {
     source.close();
   }

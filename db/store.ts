@@ -42,7 +42,7 @@ function identityOf(file: string): string | null {
  * The database file was deleted, moved or replaced while the program ran. SQLite would go on
  * writing into the unlinked file and every later save would be lost at the next start: refuse.
  */
-export function databaseGone(file: string): UserError {
+function databaseGone(file: string): UserError {
   return new UserError(
     `数据库文件「${file}」已被删除、移动或替换（可能是在文件夹里误删，或被其他程序覆盖）。为避免此后的修改丢失，本程序已停止保存，刚才的操作没有执行。请关闭程序后重新打开：程序会提示从最近的备份恢复。`,
   );

@@ -17,7 +17,8 @@ store.close();
 
 const server = await startWeb({ db, port: 0, today: () => TODAY });
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+// An office laptop's screen: what most clerks have.
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
 await page.goto(server.url);
 const out = path.join('docs', 'images');
 fs.mkdirSync(out, { recursive: true });
@@ -41,6 +42,17 @@ await page.getByTestId('auto-backups').getByText('程序启动时的自动备份
 await page.getByTestId('auto-backups').scrollIntoViewIfNeeded();
 await page.waitForTimeout(800);
 await page.screenshot({ path: path.join(out, 'ui-settings.png') });
+// A deletion, with where its backup is and the button that undoes it.
+await page.getByTestId('nav-proposals').click();
+const rows = page.getByTestId('proposals-table').locator('.ant-table-row');
+await rows.first().waitFor();
+await rows.nth(2).locator('.ant-checkbox-input').check();
+await rows.nth(3).locator('.ant-checkbox-input').check();
+await page.getByTestId('delete-selected').click();
+await page.getByTestId('confirm-delete').click();
+await page.getByTestId('undo-notice').waitFor();
+await page.waitForTimeout(800);
+await page.screenshot({ path: path.join(out, 'ui-undo.png') });
 await browser.close();
 await server.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # A compiler toolchain for better-sqlite3, Chromium for the browser tests, LibreOffice, CJK
-# fonts and poppler to open the generated documents as a real client would.
-PACKAGES=(python3 make g++ chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils)
+# fonts and poppler to open the generated documents as a real client would, and lxml for the
+# schema check of the generated documents (scripts/ooxml/validate.py).
+PACKAGES=(python3 make g++ chromium libreoffice-writer-nogui fonts-noto-cjk poppler-utils python3-lxml)
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
   missing=()
   for pkg in "${PACKAGES[@]}"; do
@@ -20,7 +21,7 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 else
-  echo "提示：没有 apt-get，请自行安装 LibreOffice（soffice）和 poppler（pdftoppm、pdftotext），测试要用它们打开生成的文档。"
+  echo "提示：没有 apt-get，请自行安装 LibreOffice（soffice）、poppler（pdftoppm、pdftotext）和 Python 3 的 lxml，测试要用它们打开和检查生成的文档。"
 fi
 
 # The Electron binary cannot be downloaded on intranet machines; the product runs without it.

@@ -34,6 +34,7 @@ const READ_ONLY_WITHOUT_INPUT = new Set<string>([
   'settings.documents.get',
   'units.list',
   'backup.list',
+  'undo.status',
 ]);
 
 function deepObject(levels: number): unknown {
@@ -215,16 +216,16 @@ describe('malformed payloads through dispatch()', () => {
 });
 
 describe('malformed payloads over the HTTP bridge', () => {
-  let bridge: Bridge & { token: string };
+  let bridge: Bridge & { cookie: string };
   beforeAll(async () => {
     bridge = await startBridge({ handlers, staticDir: tempDir() });
   });
   afterAll(() => bridge.close());
 
   const post = async (name: string, body: string) => {
-    const response = await fetch(`${bridge.url}/api/${name}`, {
+    const response = await fetch(`${bridge.origin}/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `jianyi_token=${bridge.token}` },
+      headers: { 'content-type': 'application/json', cookie: bridge.cookie },
       body,
     });
     return { status: response.status, json: (await response.json()) as Result<unknown> };

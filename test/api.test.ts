@@ -2,24 +2,37 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES, type ImportJobStatus } from '../electron/common/api/contract';
 import { dispatch } from '../electron/node/api/dispatch';
-import { createHandlers } from '../electron/node/api/handlers';
+import type { Handlers } from '../electron/node/api/handlers';
 import { startBridge } from '../electron/node/api/http-bridge';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
 import { MIGRATIONS } from '../db/migrations';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
-import { openStore } from '../db/store';
-import { newStore, tempDir } from './helpers/fixtures';
+import { openStore, type Store } from '../db/store';
+import { newApi } from './helpers/api';
+import { tempDir } from './helpers/fixtures';
 import { listTemplates as listTemplatesOf } from '../electron/node/documents/template/library';
 
-async function api() {
-  const store = await newStore();
-  return createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+/** A session of one proposal, 关于甲的建议: that proposal's id. */
+function oneProposal(store: Store): number {
+  const session = store.sessions.create({ name: '会议', year: 2024 });
+  return store.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number: '1', title: '关于甲的建议' });
+}
+
+/** Asks for an import job's status until it has finished: each stage it went through, and how it ended. */
+async function whenFinished(handlers: Handlers, jobId: string): Promise<{ stages: string[]; status: ImportJobStatus }> {
+  const stages: string[] = [];
+  for (;;) {
+    const status = ((await dispatch(handlers, 'jobs.importStatus', { jobId })) as { value: ImportJobStatus }).value;
+    if (stages.at(-1) !== status.stage) stages.push(status.stage);
+    if (status.finished) return { stages, status };
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }
 
 describe('the API contract', () => {
   it('returns a Chinese error value for a malformed payload to every operation, never throws', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     for (const name of OPERATION_NAMES) {
       for (const payload of [{ id: 'x', sessionId: -1, file: 5, source: 7, fields: 'y' }, 'text', 42, [1, 2]]) {
         // Every one of these payloads is wrong for every operation (those without input take
@@ -40,7 +53,7 @@ describe('the API contract', () => {
   });
 
   it('reports a missing record as a value with a message', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     expect(await dispatch(handlers, 'proposals.get', { id: 999 })).toEqual({
       ok: false,
       error: { message: '找不到编号为 999 的建议，它可能已被删除。', details: [] },
@@ -53,14 +66,8 @@ describe('the API contract', () => {
   });
 
   it('refuses a save over someone else’s newer version', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
-    const session = store.sessions.create({ name: '会议', year: 2024 });
-    const id = store.proposals.insert(session.id, {
-      ...EMPTY_PROPOSAL,
-      number: '1',
-      title: '关于甲的建议',
-    });
+    const { store, handlers } = await newApi();
+    const id = oneProposal(store);
     const first = await dispatch(handlers, 'proposals.update', { id, version: 1, fields: { notes: '窗口一' } });
     expect(first.ok).toBe(true);
     const second = await dispatch(handlers, 'proposals.update', { id, version: 1, fields: { notes: '窗口二' } });
@@ -69,14 +76,8 @@ describe('the API contract', () => {
   });
 
   it('drops control characters and broken surrogate halves from pasted text, keeping line breaks', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
-    const session = store.sessions.create({ name: '会议', year: 2024 });
-    const id = store.proposals.insert(session.id, {
-      ...EMPTY_PROPOSAL,
-      number: '1',
-      title: '关于甲的建议',
-    });
+    const { store, handlers } = await newApi();
+    const id = oneProposal(store);
     const saved = await dispatch(handlers, 'proposals.update', {
       id,
       version: 1,
@@ -89,8 +90,7 @@ describe('the API contract', () => {
 
 describe('templates.save', () => {
   it('refuses, and does not store, a template whose sample render fails (the check is awaited)', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const { store, handlers } = await newApi();
     const builtin = listTemplatesOf(store).find((t) => t.kind === 'reply-letter' && t.origin === 'builtin')!;
     const misspelt = builtin.source.replace(/^name: .*$/m, 'name: 拼错字段的答复函').replace('{{addressee}}', '{{adressee}}');
     expect(misspelt).not.toBe(builtin.source);
@@ -107,8 +107,7 @@ describe('templates.save', () => {
 
 describe('proposals.get', () => {
   it('returns the same row the session ledger holds, names and all', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const { store, handlers } = await newApi();
     const session = store.sessions.create({ name: '会议', year: 2024, categories: ['城建', '民生'] });
     const categoryId = store.sessions.categories(session.id).find((c) => c.name === '民生')!.id;
     const units = store.units.ensure(['区建管委', '区民政局', '区财政局']);
@@ -145,8 +144,7 @@ describe('proposals.get', () => {
 
 describe('edits are checked like imports', () => {
   it('refuses values the ledger import would refuse, and empties feedback instead of storing ""', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const { store, handlers } = await newApi();
     const session = store.sessions.create({
       name: '会议',
       year: 2024,
@@ -182,8 +180,7 @@ describe('edits are checked like imports', () => {
   });
 
   it('folds 计划解决 into 正在解决 when a session changes to three classes', async () => {
-    const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const { store, handlers } = await newApi();
     const session = store.sessions.create({ name: '会议', year: 2024 });
     (['A', 'B', 'C', 'D'] as const).forEach((code, i) =>
       store.proposals.insert(session.id, {
@@ -211,9 +208,8 @@ describe('restoring a backup', () => {
     const v1 = await openDatabase(old, { migrations: MIGRATIONS.slice(0, 1) });
     v1.db.prepare("INSERT INTO sessions (name, year, created_at, updated_at) VALUES ('旧会议', 2023, 'x', 'x')").run();
     v1.db.close();
-    const store = await newStore();
+    const { store, handlers } = await newApi();
     store.sessions.create({ name: '现在的会议', year: 2024 });
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
     const restored = await dispatch(handlers, 'backup.restore', { file: old });
     expect(restored.ok).toBe(true);
     expect(store.sessions.list().map((s) => s.name)).toEqual(['旧会议']);
@@ -246,17 +242,21 @@ describe('restoring a backup', () => {
 
 describe('the HTTP bridge', () => {
   it('answers only the page it served: its cookie, its origin, its host, JSON', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     const bridge = await startBridge({ handlers, staticDir: tempDir() });
     const post = (name: string, headers: Record<string, string>, body = '{}') =>
-      fetch(`${bridge.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    const withToken = { cookie: `jianyi_token=${bridge.token}` };
+      fetch(`${bridge.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const withToken = { cookie: bridge.cookie };
     try {
       expect(new URL(bridge.url).hostname).toBe('127.0.0.1');
       expect(await (await post('sessions.list', withToken)).json()).toEqual({ ok: true, value: [] });
       // Another local program, or a page that never got the cookie:
       expect((await post('sessions.list', {})).status).toBe(403);
-      expect((await post('sessions.list', { cookie: 'jianyi_token=guess' })).status).toBe(403);
+      expect((await post('sessions.list', { cookie: bridge.cookie.replace(/=.*/, '=guess') })).status).toBe(403);
       // Another site's page in the same browser:
       expect((await post('sessions.list', { ...withToken, origin: 'http://evil.example' })).status).toBe(403);
       // A form post (no preflight) is not JSON:
@@ -266,13 +266,15 @@ describe('the HTTP bridge', () => {
       // DNS rebinding: a foreign host name pointing at 127.0.0.1.
       const { request } = await import('node:http');
       const status = await new Promise<number>((resolve) =>
-        request(`${bridge.url}/`, { headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end(),
+        request(`${bridge.origin}/`, { headers: { host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0)).end(),
       );
       expect(status).toBe(421);
       // A malformed escape is refused and the server stays up.
-      expect((await fetch(`${bridge.url}/%E0%A4%A`)).status).toBe(400);
+      expect((await fetch(`${bridge.origin}/%E0%A4%A`)).status).toBe(400);
       expect((await post('sessions.list', withToken)).status).toBe(200);
-      expect(await (await fetch(`${bridge.url}/..%2f..%2fetc%2fpasswd`)).text()).not.toContain('root:');
+      expect(await (await fetch(`${bridge.origin}/..%2f..%2fetc%2fpasswd`, { headers: withToken })).text()).not.toContain(
+        'root:',
+      );
     } finally {
       await bridge.close();
     }
@@ -281,7 +283,7 @@ describe('the HTTP bridge', () => {
 
 describe('two windows editing the same report section', () => {
   it('refuses the later save made from a stale screen, keeping the earlier one', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     const session = await dispatch(handlers, 'sessions.create', { name: '区七届人大三次会议', year: 2024 });
     const sessionId = (session as { value: { id: number } }).value.id;
     const first = await dispatch(handlers, 'drafts.set', { sessionId, section: 'problems', text: '窗口一的文字', expected: '' });
@@ -303,7 +305,7 @@ describe('two windows editing the same report section', () => {
 
 describe('an import as a job', () => {
   it('reports its stages while it runs, then its report; errors come back in Chinese', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     const rows = ['建议号,标题,领衔代表,主办单位'];
     for (let i = 1; i <= 2000; i++) rows.push(`${i},关于第${i}项工作的建议,代表${i % 50},区单位${i % 9}`);
     const input = {
@@ -314,14 +316,7 @@ describe('an import as a job', () => {
     };
     const started = await dispatch(handlers, 'jobs.startImport', { ...input, dryRun: false });
     const jobId = (started as { value: { jobId: string } }).value.jobId;
-    const stages: string[] = [];
-    let status;
-    for (;;) {
-      status = ((await dispatch(handlers, 'jobs.importStatus', { jobId })) as { value: ImportJobStatus }).value;
-      if (stages.at(-1) !== status.stage) stages.push(status.stage);
-      if (status.finished) break;
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+    const { stages, status } = await whenFinished(handlers, jobId);
     expect(status.error).toBeNull();
     expect(status.result).toMatchObject({ committed: true, counts: { insert: 2000 } });
     expect(stages).toContain('检查并写入 2,001 行');
@@ -335,20 +330,16 @@ describe('an import as a job', () => {
       dryRun: true,
     });
     const badId = (bad as { value: { jobId: string } }).value.jobId;
-    for (;;) {
-      status = ((await dispatch(handlers, 'jobs.importStatus', { jobId: badId })) as { value: ImportJobStatus }).value;
-      if (status.finished) break;
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    expect(status.result).toBeNull();
-    expect(status.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    const { status: badStatus } = await whenFinished(handlers, badId);
+    expect(badStatus.result).toBeNull();
+    expect(badStatus.error?.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await dispatch(handlers, 'jobs.importStatus', { jobId: 'import-999' })).toMatchObject({ ok: false });
   });
 });
 
 describe('templates chosen through the API', () => {
   it('are names from the library, never paths to files on disk', async () => {
-    const handlers = await api();
+    const { handlers } = await newApi();
     const outside = path.join(tempDir(), 'evil.md');
     fs.writeFileSync(outside, '---\nkind: reply-letter\n---\n外部文件');
     for (const template of [outside, '../../etc/passwd', 'evil.md', 'a\\b', 'x\0y']) {

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { backupBefore, scheduleBackups } from '../db/backup-occasions';
 import {
   backupFolder,
   createAutoBackup,
   inspectDatabaseFile,
   listBackups,
   pruneBackups,
-  scheduleBackups,
   writeVerifiedBackup,
 } from '../db/backups';
 import { checkDatabaseOnStart, openForUse, recoverFromBackup } from '../db/recovery';
@@ -17,6 +17,7 @@ import { openStore } from '../db/store';
 import { UserError } from '../electron/common/domain/errors';
 import { createHandlers } from '../electron/node/api/handlers';
 import { dispatch } from '../electron/node/api/dispatch';
+import { startWeb } from '../electron/node/web/main';
 import { tempDir } from './helpers/fixtures';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 
@@ -478,6 +479,65 @@ describe('start-up check and recovery', () => {
     other.close();
     expect(checkDatabaseOnStart(file)).toBeNull();
     await expect(openForUse(file, { onDamaged: async () => true })).rejects.toThrow('不是建议办理助手的数据库');
+  });
+});
+
+describe('a backup folder whose place is taken by a file', () => {
+  const blocked = async (withData: boolean) => {
+    const file = path.join(tempDir(), 'blocked.db');
+    if (withData) (await storeWithSession(file)).close();
+    fs.writeFileSync(backupFolder(file), '不是文件夹');
+    return file;
+  };
+  const rawCode = /ENOTDIR|EEXIST|ENOENT|程序内部错误/;
+
+  it('does not stop a new database from starting, and lists no backups', async () => {
+    const file = await blocked(false);
+    const { store, backupProblem } = await openForUse(file, { onDamaged: async () => false });
+    expect(backupProblem).toBeNull();
+    expect(listBackups(file)).toEqual([]);
+    store.close();
+  });
+
+  it('lets an existing database start, saying in words why the start-up backup was not made', async () => {
+    const file = await blocked(true);
+    const { store, backupProblem } = await openForUse(file, { onDamaged: async () => false });
+    expect(backupProblem).toContain(`「${backupFolder(file)}」`);
+    expect(backupProblem).toContain('同名的文件');
+    expect(backupProblem).not.toMatch(rawCode);
+    store.close();
+  });
+
+  it('lets the browser mode start on it, and refuses in words (no stack) where the database cannot go', async () => {
+    const server = await startWeb({ db: await blocked(false), port: 0 });
+    await server.close();
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, '数据'), '一个文件');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/node/web/main.ts', '--db', path.join(dir, '数据', '台账.db'), '--port', '0'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`「${path.join(dir, '数据')}」`);
+    expect(run.stderr).not.toMatch(/\bat |ENOTDIR|EEXIST|程序内部错误/);
+  }, 60_000);
+
+  it('is said in words by backup.list, by a backup before an import and by a restore', async () => {
+    const file = await blocked(true);
+    const store = await openStore(file, { actor: '测试' });
+    const handlers = createHandlers({ store, databaseFile: file, today: () => '2024-07-15', version: 't' });
+    const listed = await dispatch(handlers, 'backup.list', {});
+    expect(listed).toMatchObject({ ok: true, value: { backups: [], problem: expect.stringContaining('同名的文件') } });
+    expect(JSON.stringify(listed)).not.toMatch(rawCode);
+    await expect(backupBefore(store, '导入前')).rejects.toThrow(/没有导入：.*同名的文件/);
+    await expect(backupBefore(store, '导入前')).rejects.not.toThrow(rawCode);
+    const other = path.join(tempDir(), 'other.db');
+    (await storeWithSession(other)).close();
+    const restored = await dispatch(handlers, 'backup.restore', { file: other });
+    expect(restored).toMatchObject({ ok: false, error: { message: expect.stringContaining('同名的文件') } });
+    expect(JSON.stringify(restored)).not.toMatch(rawCode);
+    store.close();
   });
 });
 

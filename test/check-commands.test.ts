@@ -7,24 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { OpenedStore } from '../db/store';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { dispatch } from '../electron/node/api/dispatch';
-import { createHandlers } from '../electron/node/api/handlers';
 import type { CheckResult } from '../electron/common/api/contract';
-import { runCli } from '../electron/node/cli/main';
-import { generateDemo } from '../electron/node/demo/generate';
 import type { ResultCode } from '../electron/common/domain/result-classes';
+import { handlersOver, newDemoApi } from './helpers/api';
+import { cli } from './helpers/cli';
 import { docxParts } from './helpers/docx';
 import { newStore, tempDir, writeFile } from './helpers/fixtures';
 
 const SEEDS = path.resolve('test/fixtures/seeds');
 const SEED_000 = path.join(SEEDS, '000_e8a6c5c903531d33.txt');
 const SEED_001 = path.join(SEEDS, '001_182f98c6bb5e3834.txt');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 /** A session with a published report's counts, so that the program's own report can be checked. */
 function seedSession(
@@ -144,16 +136,8 @@ describe('jianyi check', () => {
 
 describe('the 核对 operations', () => {
   it('check a draft, the generated report (clean), and write the annotated copy where asked', async () => {
-    const store = await newStore();
-    const { current } = generateDemo(store, { today: '2024-07-15' });
-    const documents = tempDir('jianyi-check-docs-');
-    const handlers = createHandlers({
-      store,
-      databaseFile: store.file,
-      today: () => '2024-07-15',
-      version: 't',
-      documentsDir: documents,
-    });
+    const { demo, documents, handlers } = await newDemoApi('jianyi-check-docs-');
+    const { current } = demo;
     const seed = fs.readFileSync(SEED_001).toString('base64');
     const own = await dispatch(handlers, 'check.draft', { fileName: '汇报.txt', contentBase64: seed, sessionId: null });
     expect(own).toMatchObject({ ok: true, value: { format: 'txt', against: null } });
@@ -175,7 +159,7 @@ describe('the 核对 operations', () => {
 
   it('find nothing wrong in the reports generated for sessions with the published reports’ figures', async () => {
     const store = await newStore();
-    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2021-11-30', version: 't' });
+    const handlers = handlersOver(store, { today: '2021-11-30' });
     // Seed 000: 114 items, A 84 / B 13 / C 6 / D 11, 99 published; last year 75 % and 57.6 %.
     const s000 = seedSession(store, '区六届人大四次会议', {
       total: 114,

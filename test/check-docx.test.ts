@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -6,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateDocx, checkDraft, readDraft, type Finding } from '../electron/node/check/index';
 import { generateDemo } from '../electron/node/demo/generate';
 import { generateReport } from '../electron/node/documents/generate/report';
+import { convertWithSoffice, expectValidOoxml, hasSoffice } from './helpers/docx';
 import { newStore, tempDir } from './helpers/fixtures';
 
 /**
@@ -62,44 +62,6 @@ function handDocx(): Buffer {
       ),
       'word/comments.xml': strToU8(COMMENTS),
     }),
-  );
-}
-
-const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import lxml'], { stdio: 'ignore' }).status === 0);
-const OOXML_TOOLS = [path.join(import.meta.dirname, '..', '..', 'shared', 'tools', 'ooxml'), '/work/shared/tools/ooxml'].find(
-  (d) => fs.existsSync(path.join(d, 'validate.py')),
-);
-const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-
-/** Both OOXML checks on a package; skipped (with the reason printed) without python3 + lxml. */
-function expectValidOoxml(file: string): void {
-  if (!python || !OOXML_TOOLS) {
-    console.log('跳过 OOXML 检查：没有 python3 + lxml 或 ooxml 工具。');
-    return;
-  }
-  for (const script of ['validate.py', 'order.py']) {
-    const result = spawnSync(python, [path.join(OOXML_TOOLS, script), file], { encoding: 'utf8' });
-    expect(result.status, `${script} ${path.basename(file)}: ${result.stdout}${result.stderr}`).toBe(0);
-  }
-}
-
-function soffice(dir: string, target: string, files: string[]): void {
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`,
-      '--convert-to',
-      target,
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    {
-      stdio: 'pipe',
-      timeout: 240_000,
-    },
   );
 }
 
@@ -226,21 +188,21 @@ describe('annotating the .docx of this project and of LibreOffice', () => {
   });
 
   it('a .docx saved by LibreOffice', () => {
-    if (!hasSoffice) {
+    if (!hasSoffice()) {
       console.log('跳过：本机没有 LibreOffice（soffice）。');
       return;
     }
     const dir = tempDir('jianyi-check-lo2-');
     const txt = path.join(dir, '001.txt');
     fs.copyFileSync(path.join(import.meta.dirname, 'fixtures', 'seeds', '001_182f98c6bb5e3834.txt'), txt);
-    soffice(dir, 'docx', [txt]);
+    convertWithSoffice([txt], dir, 'docx');
     const docx = fs.readFileSync(path.join(dir, '001.docx'));
     const findings = checkDraft(readDraft({ name: '001.docx', bytes: docx }).paragraphs, null);
     expect(findings.map((f) => f.printed)).toEqual(['35.9%']);
     const file = path.join(dir, '001-批注.docx');
     fs.writeFileSync(file, annotateDocx(docx, findings));
     expectValidOoxml(file);
-    soffice(dir, 'pdf', [file]);
+    convertWithSoffice([file], dir, 'pdf');
     expect(fs.existsSync(path.join(dir, '001-批注.pdf'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, readDraft, type CheckOptions, type DraftFacts, type Finding } from '../electron/node/check/index';
 import { markdownParagraphs, textParagraphs } from '../electron/common/check/text-input';
+import { categoryCounts, fourClassResults } from './helpers/draft-facts';
 
 /** Paragraphs from lines of text, as a .txt draft gives them. */
 const draft = (...lines: string[]) => textParagraphs(lines.join('\n'));
@@ -14,20 +15,8 @@ function facts(overrides: Partial<DraftFacts> = {}): DraftFacts {
     sessionName: '区七届人大三次会议',
     total: 260,
     answered: 249,
-    categories: [
-      { name: '经济发展', count: 52 },
-      { name: '城市建设与管理', count: 84 },
-      { name: '社会事业', count: 33 },
-      { name: '民生保障', count: 40 },
-      { name: '公共安全与交通', count: 51 },
-    ],
-    results: [
-      { code: 'A', label: '解决采纳', count: 182 },
-      { code: 'B', label: '正在解决', count: 25 },
-      { code: 'C', label: '计划解决', count: 17 },
-      { code: 'D', label: '留作参考', count: 25 },
-    ],
-    resultScheme: { labels: { A: '解决采纳', B: '正在解决', C: '计划解决', D: '留作参考' }, count: 4 },
+    categories: categoryCounts({ 经济发展: 52, 城市建设与管理: 84, 社会事业: 33, 民生保障: 40, 公共安全与交通: 51 }),
+    ...fourClassResults({ A: 182, B: 25, C: 17, D: 25 }),
     feedback: [
       { label: '满意', count: 204 },
       { label: '基本满意', count: 26 },

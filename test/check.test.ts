@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -18,6 +18,8 @@ import {
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx, checkDraft, readDraft, type DraftFacts, type Finding } from '../electron/node/check/index';
+import { convertWithSoffice, expectValidOoxml, hasSoffice } from './helpers/docx';
+import { categoryCounts, fourClassResults } from './helpers/draft-facts';
 import { tempDir } from './helpers/fixtures';
 
 // The three published drafts (copied from the shared seeds so that CI does not need them).
@@ -38,20 +40,8 @@ const FACTS_001: DraftFacts = {
   sessionName: '区十六届人大六次会议',
   total: 67,
   answered: 67,
-  categories: [
-    { name: '经济发展', count: 11 },
-    { name: '城区建设与管理', count: 24 },
-    { name: '社会事业', count: 8 },
-    { name: '民生保障', count: 8 },
-    { name: '公共安全与交通', count: 16 },
-  ],
-  results: [
-    { code: 'A', label: '解决采纳', count: 62 },
-    { code: 'B', label: '正在解决', count: 0 },
-    { code: 'C', label: '计划解决', count: 1 },
-    { code: 'D', label: '留作参考', count: 4 },
-  ],
-  resultScheme: { labels: { A: '解决采纳', B: '正在解决', C: '计划解决', D: '留作参考' }, count: 4 },
+  categories: categoryCounts({ 经济发展: 11, 城区建设与管理: 24, 社会事业: 8, 民生保障: 8, 公共安全与交通: 16 }),
+  ...fourClassResults({ A: 62, B: 0, C: 1, D: 4 }),
   feedback: [],
   counts: { total: 67, answered: 67, unanswered: 0, published: 67 },
   rates: [
@@ -94,13 +84,7 @@ const FACTS_000: DraftFacts = {
   total: 114,
   answered: 114,
   categories: [],
-  results: [
-    { code: 'A', label: '解决采纳', count: 84 },
-    { code: 'B', label: '正在解决', count: 13 },
-    { code: 'C', label: '计划解决', count: 6 },
-    { code: 'D', label: '留作参考', count: 11 },
-  ],
-  resultScheme: { labels: { A: '解决采纳', B: '正在解决', C: '计划解决', D: '留作参考' }, count: 4 },
+  ...fourClassResults({ A: 84, B: 13, C: 6, D: 11 }),
   feedback: [],
   counts: { total: 114, answered: 114, unanswered: 0, published: 99 },
   rates: [
@@ -202,34 +186,6 @@ async function seedDocx(texts: string[], plan: DocxPlan): Promise<Buffer> {
     return paragraph;
   });
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
-}
-
-// ---- LibreOffice and the OOXML checks ------------------------------------------------------------
-
-const hasSoffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
-const python = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-c', 'import lxml'], { stdio: 'ignore' }).status === 0);
-const OOXML_TOOLS = [path.join(import.meta.dirname, '..', '..', 'shared', 'tools', 'ooxml'), '/work/shared/tools/ooxml'].find(
-  (d) => fs.existsSync(path.join(d, 'validate.py')),
-);
-
-function soffice(dir: string, target: string, files: string[]): void {
-  execFileSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${path.join(dir, '.lo-profile')}`,
-      '--convert-to',
-      target,
-      '--outdir',
-      dir,
-      ...files,
-    ],
-    {
-      stdio: 'pipe',
-      timeout: 240_000,
-    },
-  );
 }
 
 /** The texts of the PDF's note annotations (/Subtype /Text … /Contents <FEFF…>). */
@@ -364,7 +320,7 @@ describe('the seeds as .docx', () => {
   });
 
   it('the .txt converted by LibreOffice gives the same findings', () => {
-    if (!hasSoffice) {
+    if (!hasSoffice()) {
       console.log('跳过：本机没有 LibreOffice（soffice），无法检查 LibreOffice 转换的 .docx。');
       return;
     }
@@ -374,7 +330,7 @@ describe('the seeds as .docx', () => {
       fs.copyFileSync(seed, copy);
       return copy;
     });
-    soffice(dir, 'docx', files);
+    convertWithSoffice(files, dir, 'docx');
     for (const file of files) {
       const converted = readDraft(file.replace(/\.txt$/, '.docx'));
       expect(converted.paragraphs.map((p) => p.text).filter((t) => t.trim())).toEqual(lines(file).map((t) => t));
@@ -444,18 +400,13 @@ describe('the annotated copy', () => {
 
     const file = path.join(dir, '001-批注.docx');
     fs.writeFileSync(file, annotated);
-    if (python && OOXML_TOOLS) {
-      for (const script of ['validate.py', 'order.py']) {
-        const result = spawnSync(python, [path.join(OOXML_TOOLS, script), file], { encoding: 'utf8' });
-        expect(result.status, `${script}: ${result.stdout}${result.stderr}`).toBe(0);
-      }
-    } else console.log('跳过 OOXML 检查：没有 python3 + lxml 或 ooxml 工具。');
+    expectValidOoxml(file);
 
-    if (!hasSoffice) {
+    if (!hasSoffice()) {
       console.log('跳过：本机没有 LibreOffice（soffice），无法把带批注的副本转成 PDF。');
       return;
     }
-    soffice(dir, 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}', [file]);
+    convertWithSoffice([file], dir, 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}');
     const pdf = file.replace(/\.docx$/, '.pdf');
     expect(fs.existsSync(pdf)).toBe(true);
     // LibreOffice prints comments in the margin where it can; the headless 7.x export keeps them as

@@ -3,19 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../electron/node/cli/main';
+import { cli } from './helpers/cli';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from './helpers/fixtures';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 async function ledger(dir: string, rows: Parameters<typeof row>[0][]) {
   return writeFile(dir, '台账.xlsx', await makeXlsx([{ name: '台账', rows: [HEADER, ...rows.map(row)] }]));
 }
+
+/** The options that name the demo's current session in the database `db`. */
+const demoSession = (db: string) => ['--db', db, '--session', '区七届人大三次会议'];
 
 const SEED_000_ROWS = [
   ...Array.from({ length: 84 }, () => '解决采纳'),
@@ -68,7 +64,18 @@ describe('command line', () => {
       { label: '城市建设与管理', count: 74, percent: '64.9' },
     ]);
     expect(stats.feedback[0]).toEqual({ label: '满意', count: 114, percent: '100.0' });
-    expect(Object.keys(stats.rates)).toEqual(['answered', 'onTime', 'closed', 'published', 'met', 'satisfied', 'resolution']);
+    expect(Object.keys(stats.rates)).toEqual([
+      'answered',
+      'onTime',
+      'closed',
+      'published',
+      'met',
+      'satisfied',
+      'resolution',
+      'agreed',
+    ]);
+    // This ledger rates the handling once: no opinion of the result, so no 同意率.
+    expect(stats.rates.agreed).toMatchObject({ label: '同意率', denominator: 0, available: false });
     expect(stats.rates.resolution).toMatchObject({ label: '解决率', numerator: 97, denominator: 114, percent: '85.1' });
     expect(stats.rates.published).toMatchObject({ numerator: 99, denominator: 114, percent: '86.8' });
 
@@ -214,16 +221,7 @@ describe('command line', () => {
     ).toBe(0);
     const letters = spawnSync(
       process.execPath,
-      [
-        'bin/jianyi.js',
-        'letters',
-        '--db',
-        path.join(out, 'demo.db'),
-        '--session',
-        '区七届人大三次会议',
-        '--out',
-        path.join(out, 'again'),
-      ],
+      ['bin/jianyi.js', 'letters', ...demoSession(path.join(out, 'demo.db')), '--out', path.join(out, 'again')],
       {
         encoding: 'utf8',
       },
@@ -252,10 +250,7 @@ describe('document commands', () => {
 
     const letters = await cli(
       'letters',
-      '--db',
-      db,
-      '--session',
-      '区七届人大三次会议',
+      ...demoSession(db),
       '--out',
       path.join(out, 'sel'),
       '--only',
@@ -265,33 +260,16 @@ describe('document commands', () => {
     );
     expect(letters).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份') });
     expect(fs.readdirSync(path.join(out, 'sel')).map((f) => f.slice(0, 4))).toEqual(['0012', '0015']);
-    const opinions = await cli(
-      'letters',
-      '--db',
-      db,
-      '--session',
-      '区七届人大三次会议',
-      '--out',
-      path.join(out, 'co'),
-      '--cohandling',
-      '--only',
-      '1',
-    );
+    const opinions = await cli('letters', ...demoSession(db), '--out', path.join(out, 'co'), '--cohandling', '--only', '1');
     expect(opinions.stdout).toMatch(/已生成会办意见 \d+ 份/);
 
     const report = path.join(out, '报告.docx');
-    expect(
-      await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', report, '--today', '2024-07-15'),
-    ).toMatchObject({ code: 0 });
-    expect(await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', path.join(out, '报告.doc'))).toMatchObject(
-      {
-        code: 2,
-        stderr: expect.stringContaining('应以 .docx 结尾'),
-      },
-    );
-    expect(
-      await cli('report', '--db', db, '--session', '区七届人大三次会议', '--out', report, '--template', '答复函（信函格式）'),
-    ).toMatchObject({
+    expect(await cli('report', ...demoSession(db), '--out', report, '--today', '2024-07-15')).toMatchObject({ code: 0 });
+    expect(await cli('report', ...demoSession(db), '--out', path.join(out, '报告.doc'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('应以 .docx 结尾'),
+    });
+    expect(await cli('report', ...demoSession(db), '--out', report, '--template', '答复函（信函格式）')).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('是答复函模板，不能用来生成办理情况报告'),
     });

@@ -9,7 +9,7 @@ import { saveDocumentSettings } from '../electron/node/documents/document-settin
 import { generateLetters } from '../electron/node/documents/generate/letters';
 import { generateRectification } from '../electron/node/documents/generate/rectification';
 import { generateReport } from '../electron/node/documents/generate/report';
-import { letterFileName, safeFileName } from '../electron/node/documents/generate/file-names';
+import { letterFileName, numberWidth, safeFileName } from '../electron/node/documents/generate/file-names';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';
 import type { Session } from '../electron/common/domain/session';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
@@ -300,7 +300,7 @@ describe('hostile text does not break a file', () => {
     local.proposals.setPeopleAndUnits(id, { leadDeputies: [], coDeputies: [], leadUnit: units.get('区教育局')!, coUnits: [] });
     const dir = tempDir();
     const { files } = await generateLetters(local, { session, outDir: dir, kind: 'reply-letter', today: TODAY });
-    expect(path.basename(files[0]!)).toBe('0007-关于_星号_ _ 竖线 # 井号 _尖括号_ _下划线_ 𠮷野家 😀 控制字符的建议.docx');
+    expect(path.basename(files[0]!)).toBe('7-关于_星号_ _ 竖线 # 井号 _尖括号_ _下划线_ 𠮷野家 😀 控制字符的建议.docx');
     const xml = docxParts(files[0]!)['word/document.xml']!;
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const text = docxText(files[0]!);
@@ -335,11 +335,37 @@ describe('hostile text does not break a file', () => {
 
 describe('batches, file names and settings', () => {
   it('names files so they sort and are safe on Windows', () => {
-    expect(letterFileName('12', '关于加快园区转型升级的建议')).toBe('0012-关于加快园区转型升级的建议.docx');
-    expect(letterFileName('第3号', '关于A/B:C*D?"E"<F>|G的建议')).toBe('0003-关于A_B_C_D__E__F__G的建议.docx');
+    // The 建议号 as written; padded only to the session's longest when lengths differ.
+    expect(letterFileName('001', '关于加快园区转型升级的建议')).toBe('001-关于加快园区转型升级的建议.docx');
+    expect(letterFileName('12', '关于加快园区转型升级的建议')).toBe('12-关于加快园区转型升级的建议.docx');
+    expect(letterFileName('12', '关于加快园区转型升级的建议', '', 3)).toBe('012-关于加快园区转型升级的建议.docx');
+    expect(letterFileName('第3号', '关于A/B:C*D?"E"<F>|G的建议', '', 2)).toBe('03-关于A_B_C_D__E__F__G的建议.docx');
+    expect(letterFileName('政A-7', '关于建议', '', 3)).toBe('政A-7-关于建议.docx');
+    expect(numberWidth(['001', '002', '120'])).toBe(0);
+    expect(numberWidth(['1', '2', '12', '第103号'])).toBe(3);
+    expect(numberWidth(['1', '政A-12'])).toBe(0);
     expect(safeFileName('CON', '.docx')).toBe('_CON.docx');
     expect(safeFileName('标题。。。...  ', '.docx')).toBe('标题。。。.docx');
     expect([...safeFileName('长'.repeat(300), '.docx')].length).toBe(105);
+  });
+
+  it('keeps the 建议号 as written, padding only when a session mixes lengths', async () => {
+    const local = await newStore();
+    const unit = local.units.ensure(['区教育局']).get('区教育局')!;
+    const batchNames = async (numbers: string[], only?: string[]) => {
+      const session = local.sessions.create({ name: `会议${numbers.join('')}`, year: 2024 });
+      for (const number of numbers) {
+        const id = local.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number, title: `关于第${number}件的建议` });
+        local.proposals.setPeopleAndUnits(id, { leadDeputies: [], coDeputies: [], leadUnit: unit, coUnits: [] });
+      }
+      const dir = tempDir();
+      const { files } = await generateLetters(local, { session, outDir: dir, kind: 'reply-letter', today: TODAY, only });
+      return files.map((f) => path.basename(f).split('-')[0]).sort();
+    };
+    expect(await batchNames(['001', '002', '010'])).toEqual(['001', '002', '010']);
+    expect(await batchNames(['7', '12', '103'])).toEqual(['007', '012', '103']);
+    // A letter made alone is named as in the whole batch.
+    expect(await batchNames(['8', '13', '104'], ['8'])).toEqual(['008']);
   });
 
   it('writes a selection, one letter per deputy when set, and a zip of them all', async () => {
@@ -513,6 +539,6 @@ describe('files already in the folder', () => {
     const long = '关于'.padEnd(120, '长') + '的建议';
     const names = ['区财政局', '区民政局'].map((unit) => letterFileName('7', long, `-会办意见-${unit}`));
     expect(new Set(names).size).toBe(2);
-    for (const name of names) expect(name).toMatch(/^0007-关于长+-会办意见-区..局\.docx$/);
+    for (const name of names) expect(name).toMatch(/^7-关于长+-会办意见-区..局\.docx$/);
   });
 });

@@ -16,7 +16,7 @@ import { readSpreadsheetBuffer } from '../electron/node/ledger/read-table';
 import { type Workbook } from '../electron/common/ledger/table';
 import { XLSX_LIMITS } from '../electron/node/ledger/xlsx-guard';
 import { HEADER, tempDir } from './helpers/fixtures';
-import { craftZip, deflatedEntry, deflatedZeros, rawXlsx, unzipText } from './helpers/xlsx-raw';
+import { craftZip, deflatedEntry, deflatedZeros, rawXlsx, unzipText, zerosEntry } from './helpers/xlsx-raw';
 
 /**
  * Hostile and broken input, through the path the app takes (read the bytes → parse the ledger →
@@ -765,9 +765,7 @@ describe('zip bombs and other archives built to exhaust memory', () => {
   it('refuses an honest 1 GiB entry by its declared size, before inflating anything', async () => {
     const zeros = deflatedZeros(1024);
     const size = 0xfffffff0; // the most a 32-bit header can claim short of ZIP64: still far past the budget
-    const buffer = workbookWith([
-      { name: 'xl/media/image1.png', data: zeros.data, method: 8, crc: zeros.crc, declaredSize: size },
-    ]);
+    const buffer = workbookWith([zerosEntry('xl/media/image1.png', zeros, size)]);
     const { outcome, error, ms } = await runCase({ label: 'zip bomb 1 GiB, honest', buffer, fileName: '炸弹.xlsx' });
     expect(outcome).toBe('refused');
     expect(error!.message).toContain('「炸弹.xlsx」');
@@ -777,18 +775,14 @@ describe('zip bombs and other archives built to exhaust memory', () => {
 
   it('refuses 200 MB of zeros (the budget is 160 MiB)', async () => {
     const zeros = deflatedZeros(191); // 200,278,016 bytes
-    const buffer = workbookWith([
-      { name: 'xl/media/image1.png', data: zeros.data, method: 8, crc: zeros.crc, declaredSize: zeros.size },
-    ]);
+    const buffer = workbookWith([zerosEntry('xl/media/image1.png', zeros)]);
     const { error } = await runCase({ label: 'zip bomb 200 MB, honest', buffer, fileName: '炸弹.xlsx' });
     expect(error?.message).toContain('压缩炸弹');
   });
 
   it('refuses a 1 GiB entry whose header claims 5,000 bytes, stopping at the claimed size', async () => {
     const zeros = deflatedZeros(1024);
-    const buffer = workbookWith([
-      { name: 'xl/worksheets/sheet2.xml', data: zeros.data, method: 8, crc: zeros.crc, declaredSize: 5000 },
-    ]);
+    const buffer = workbookWith([zerosEntry('xl/worksheets/sheet2.xml', zeros, 5000)]);
     const memoryBefore = process.memoryUsage().rss;
     const { error, ms } = await runCase({ label: 'zip bomb 1 GiB, lying header', buffer, fileName: '炸弹.xlsx' });
     expect(error?.message).toContain('组成部分「xl/worksheets/sheet2.xml」解压后比文件中记录的 5000 字节更大');
@@ -798,26 +792,14 @@ describe('zip bombs and other archives built to exhaust memory', () => {
 
   it('refuses many small entries that each lie a little: the inflated bytes are counted, not the headers', async () => {
     const zeros = deflatedZeros(8);
-    const liars = Array.from({ length: 30 }, (_, i) => ({
-      name: `xl/media/image${i}.png`,
-      data: zeros.data,
-      method: 8 as const,
-      crc: zeros.crc,
-      declaredSize: 4 * MiB,
-    }));
+    const liars = Array.from({ length: 30 }, (_, i) => zerosEntry(`xl/media/image${i}.png`, zeros, 4 * MiB));
     const { error } = await runCase({ label: 'zip bomb, 30 lying entries', buffer: workbookWith(liars), fileName: '炸弹.xlsx' });
     expect(error?.message).toContain('解压后比文件中记录的 4194304 字节更大');
   });
 
   it('refuses overlapping entries (one compressed block named 30 times) by their summed size', async () => {
     const zeros = deflatedZeros(8);
-    const copies = Array.from({ length: 30 }, (_, i) => ({
-      name: `xl/media/copy${i}.bin`,
-      data: zeros.data,
-      method: 8 as const,
-      crc: zeros.crc,
-      declaredSize: zeros.size,
-    }));
+    const copies = Array.from({ length: 30 }, (_, i) => zerosEntry(`xl/media/copy${i}.bin`, zeros));
     const { error } = await runCase({ label: 'zip bomb, 30 × 8 MiB', buffer: workbookWith(copies), fileName: '炸弹.xlsx' });
     expect(error?.message).toContain('压缩炸弹');
   });
@@ -845,9 +827,7 @@ describe('zip bombs and other archives built to exhaust memory', () => {
 
   it('reads a workbook whose picture inflates to 100 MiB, within the budget', async () => {
     const zeros = deflatedZeros(100);
-    const buffer = workbookWith([
-      { name: 'xl/media/image1.png', data: zeros.data, method: 8, crc: zeros.crc, declaredSize: zeros.size },
-    ]);
+    const buffer = workbookWith([zerosEntry('xl/media/image1.png', zeros)]);
     const { outcome, report } = await runCase({ label: '100 MiB picture', buffer, fileName: '大图.xlsx' });
     expect(outcome).toBe('imported');
     expect(report!.rows).toHaveLength(1);
@@ -1141,15 +1121,18 @@ describe('formula injection: exported cells never run as formulas', () => {
     const sheet = parts.get('xl/worksheets/sheet1.xml')!;
     expect(sheet).not.toMatch(/<f[\s>]/);
     expect(sheet).not.toMatch(/t="str"/);
-    const strings = [...parts.get('xl/sharedStrings.xml')!.matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
-      m[1]!
+    // The export streams its rows, so a text is an inline string (t="inlineStr") rather than an
+    // entry of a shared-strings table held in memory until the end: a string either way, never a
+    // formula (t="str" would be a formula's cached result).
+    expect(parts.has('xl/sharedStrings.xml')).toBe(false);
+    const textIn = (xml: string) =>
+      xml
         .replace(/<[^>]+>/g, '')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&quot;/g, '"')
         .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&'),
-    );
+        .replace(/&amp;/g, '&');
     const numFmtOfStyle = [
       ...parts
         .get('xl/styles.xml')!
@@ -1168,9 +1151,10 @@ describe('formula injection: exported cells never run as formulas', () => {
       const dateColumn = [col('assignedDate'), col('deadline'), col('replyDate')].includes(c.col);
       // Text columns carry the Text format (49 = "@"), header row included.
       if (!dateColumn) expect(numFmtOfStyle[style], `${c.col}${c.row}`).toBe(49);
-      if (/<v>/.test(c.value) && !dateColumn) {
-        expect(c.attrs, `${c.col}${c.row} is a shared string`).toContain('t="s"');
-        textOf.set(`${c.col}${c.row}`, strings[Number(/<v>(\d+)<\/v>/.exec(c.value)![1])]!);
+      if (c.value !== '' && !dateColumn) {
+        expect(c.attrs, `${c.col}${c.row} is an inline string`).toContain('t="inlineStr"');
+        // Plain text: one <t>, no rich-text runs.
+        textOf.set(`${c.col}${c.row}`, textIn(/^<is><t(?: xml:space="preserve")?>([^<]*)<\/t><\/is>$/.exec(c.value)![1]!));
       }
     }
     LEADS.forEach((lead, i) => {

@@ -108,3 +108,77 @@ describe('opening and migrating a database', () => {
     db.close();
   });
 });
+
+describe('a database whose user_version is not its schema’s', () => {
+  /** A database migrated to `version`, holding one unit, closed with its header set to `header`. */
+  async function withHeader(version: number, header: number) {
+    const dir = tempDir();
+    const file = path.join(dir, 'wrong-header.db');
+    const { db } = await openDatabase(file, { migrations: MIGRATIONS.slice(0, version) });
+    db.prepare("INSERT INTO units (name, created_at) VALUES ('区教育局', 'x')").run();
+    db.pragma(`user_version = ${header}`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    return { dir, file };
+  }
+  const backups = (dir: string) => {
+    const folder = path.join(dir, 'wrong-header-自动备份');
+    return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+  };
+  const header = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.pragma('user_version', { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+
+  for (const wrong of [1, -1, 0]) {
+    it(`opens a file of the latest schema whose header says ${wrong}: the header is set right, nothing migrated, no backup`, async () => {
+      const { dir, file } = await withHeader(LATEST, wrong);
+      const opened = await openDatabase(file);
+      expect([opened.fromVersion, opened.toVersion, opened.backupPath]).toEqual([LATEST, LATEST, null]);
+      expect(opened.db.prepare('SELECT name FROM units').all()).toEqual([{ name: '区教育局' }]);
+      opened.db.close();
+      expect(header(file)).toBe(LATEST);
+      expect(backups(dir)).toEqual([]);
+    });
+  }
+
+  it('migrates a version-2 file whose header says 1 from version 2, after one backup', async () => {
+    const { dir, file } = await withHeader(2, 1);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const opened = await openDatabase(file, { now: () => new Date(2024, 9, 30, 8, 5, 9) });
+      expect(opened.db.pragma('user_version', { simple: true })).toBe(LATEST);
+      opened.db.close();
+    }
+    expect(backups(dir)).toEqual(['wrong-header-20241030-080509-升级前-v2.db']);
+  });
+
+  it('refuses a schema that is no version’s, in words, and leaves no backup however often it is tried', async () => {
+    const { dir, file } = await withHeader(LATEST, 1);
+    const db = new Database(file);
+    db.exec('DROP TABLE templates');
+    db.close();
+    const before = fs.readFileSync(file);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = openDatabase(file);
+      await expect(refused).rejects.toBeInstanceOf(UserError);
+      await expect(openDatabase(file)).rejects.toThrow(/记录的数据库版本（1）和它实际的表结构不符.*没有打开或改动它/);
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(backups(dir)).toEqual([]);
+  });
+
+  it('leaves no second pre-upgrade backup when an upgrade fails and is tried again', async () => {
+    const { dir, file } = await withHeader(1, 1);
+    const failing = [
+      ...MIGRATIONS.slice(0, 1),
+      { version: 2, name: 'fails', sql: 'CREATE TABLE extra (x); SELECT * FROM missing' },
+    ];
+    for (let attempt = 0; attempt < 3; attempt++) await expect(openDatabase(file, { migrations: failing })).rejects.toThrow();
+    expect(header(file)).toBe(1);
+    expect(backups(dir)).toEqual([]);
+  });
+});

@@ -5,25 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../electron/node/api/dispatch';
-import { createHandlers } from '../electron/node/api/handlers';
-import { generateDemo } from '../electron/node/demo/generate';
 import { exportLedgerFile } from '../electron/node/ledger/export-ledger';
-import { newStore, tempDir } from './helpers/fixtures';
+import { newDemoApi } from './helpers/api';
 import { docxText } from './helpers/docx';
 
 const hash = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 async function setup() {
-  const store = await newStore();
-  const demo = generateDemo(store, { today: '2024-07-15' });
-  const documents = tempDir('jianyi-docs-home-');
-  const handlers = createHandlers({
-    store,
-    databaseFile: store.file,
-    today: () => '2024-07-15',
-    version: 'test',
-    documentsDir: documents,
-  });
+  const { store, demo, documents, handlers } = await newDemoApi('jianyi-docs-home-');
   const report = (out: string, flags: { overwrite?: boolean; createFolder?: boolean } = {}) =>
     dispatch(handlers, 'documents.report', { sessionId: demo.current.id, out, ...flags });
   return { store, demo, handlers, documents, report };

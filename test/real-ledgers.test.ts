@@ -26,9 +26,11 @@ import {
   type Layout,
 } from './helpers/real-ledgers';
 
+type LayoutOptions = Partial<ImportOptions> & { sessionName: string; year?: number };
+
 async function importLayout(
   layout: Layout,
-  options: Partial<ImportOptions> & { sessionName: string; year?: number },
+  options: LayoutOptions,
   store?: OpenedStore,
 ): Promise<{ store: OpenedStore; report: ImportReport }> {
   const target = store ?? (await newStore());
@@ -63,14 +65,20 @@ function counts(store: OpenedStore, sessionName: string) {
   };
 }
 
+/** Imports the layout, which must go through without an error: its report, and the figures of the session it made. */
+async function importCleanly(layout: Layout, options: LayoutOptions) {
+  const { store, report } = await importLayout(layout, options);
+  expect(report.errors).toEqual([]);
+  return { report, c: counts(store, options.sessionName) };
+}
+
 describe('a district 政协 system (C#, Excel Interop)', () => {
   it('imports its 提案 export: title rows, the header under a merged title, 处理中 as not answered', async () => {
-    const { store, report } = await importLayout(hongkouDefault, {
+    const { report, c } = await importCleanly(hongkouDefault, {
       sessionName: '区政协十四届五次会议',
       kind: 'cppcc',
       year: 2020,
     });
-    expect(report.errors).toEqual([]);
     expect(report.committed).toBe(true);
     expect(report.headerRows).toEqual([6]);
     expect(mapping(report)).toMatchObject({
@@ -94,7 +102,6 @@ describe('a district 政协 system (C#, Excel Interop)', () => {
       '留作参考→留作参考',
       '处理中→尚未答复',
     ]);
-    const c = counts(store, '区政协十四届五次会议');
     expect(c.total).toBe(4);
     expect(c.categories).toEqual({ 城市建设与管理: 2, 经济: 1, 教科文卫体: 1 });
     expect(c.results).toEqual({ 解决采纳: 1, 计划解决: 1, 留作参考: 1, 尚未答复: 1 });
@@ -113,12 +120,11 @@ describe('a district 政协 system (C#, Excel Interop)', () => {
   });
 
   it('reads the 意见反馈 group: 走访情况, 办理态度, and 办理结果 printed a second time as the opinion of the result', async () => {
-    const { store, report } = await importLayout(hongkouFeedback(HONGKOU_FEEDBACK_ROWS), {
+    const { report, c } = await importCleanly(hongkouFeedback(HONGKOU_FEEDBACK_ROWS), {
       sessionName: '区政协十四届五次会议',
       kind: 'cppcc',
       year: 2020,
     });
-    expect(report.errors).toEqual([]);
     expect(report.headerRows).toEqual([5, 6]);
     expect(mapping(report)).toMatchObject({
       'L 办理结果': 'result',
@@ -128,7 +134,6 @@ describe('a district 政协 system (C#, Excel Interop)', () => {
       // The group is merged over three columns only: the next column is not under it.
       'Q 征询意见': '—台账里没有对应的内容',
     });
-    const c = counts(store, '区政协十四届五次会议');
     expect(c.results).toEqual({ 解决采纳: 1, 计划解决: 1, 留作参考: 1 });
     expect(c.feedback).toEqual({ 满意: 1, 基本满意: 1, 不满意: 1 });
     expect(c.ledger.map((p) => [p.met, p.feedback, p.resultOpinion])).toEqual([
@@ -169,8 +174,7 @@ describe('a 政协 提案 module in Java (jxl)', () => {
   });
 
   it('imports the 提案明细表 saved as .xlsx: 解决程度 with a trailing space, A./B./C. labels with C for 留作参考, dates with 0:0:0', async () => {
-    const { store, report } = await importLayout(jwDetail, { sessionName: '市政协三届一次会议', kind: 'cppcc', year: 2013 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(jwDetail, { sessionName: '市政协三届一次会议', kind: 'cppcc', year: 2013 });
     expect(report.headerRows).toEqual([2]);
     expect(mapping(report)).toMatchObject({
       'A 届次': 'sessionLabel',
@@ -189,7 +193,6 @@ describe('a 政协 提案 module in Java (jxl)', () => {
       'W 提案人意见': 'feedback',
     });
     expect(report.missing.map((m) => m.field)).toEqual(['leadUnits']);
-    const c = counts(store, '市政协三届一次会议');
     // The labels show three classes (C is 留作参考): the new session takes that scheme.
     expect(c.session.resultClassCount).toBe(3);
     expect(c.results).toEqual({ 解决采纳: 1, 正在解决或列入规划解决: 1, 留作参考: 1, 尚未答复: 1 });
@@ -216,25 +219,21 @@ describe('a 政协 提案 module in Java (jxl)', () => {
   });
 
   it('imports the 办理回复明细表: timestamps with .0, 实际办结日期 as the reply date, names joined with commas', async () => {
-    const { store, report } = await importLayout(jwReplies, { sessionName: '市政协三届一次会议', kind: 'cppcc', year: 2013 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(jwReplies, { sessionName: '市政协三届一次会议', kind: 'cppcc', year: 2013 });
     expect(mapping(report)).toMatchObject({
       'A 序号': '—台账里没有对应的内容',
       'E 提案标题': 'title',
       'J 实际办结日期': 'replyDate',
       'M 解决程度': 'result',
     });
-    const c = counts(store, '市政协三届一次会议');
     expect(c.stats.answered).toBe(2);
     expect(c.results).toEqual({ 解决采纳: 1, 计划解决: 1, 尚未答复: 1 });
     expect(c.ledger[0]).toMatchObject({ leadDeputies: ['张伟', '李娜', '王强'], replyDate: '2013-04-18', proposerCount: 3 });
   });
 
   it('imports the by-unit report: the unit merged down its rows, its count in brackets dropped', async () => {
-    const { store, report } = await importLayout(jwByUnit, { sessionName: '市政协三届一次会议', year: 2013 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(jwByUnit, { sessionName: '市政协三届一次会议', year: 2013 });
     expect(report.readings.map((r) => `${r.value}→${r.meaning}`)).toEqual(['住建局(2)→住建局', '教育局(1)→教育局']);
-    const c = counts(store, '市政协三届一次会议');
     expect(c.ledger.map((p) => [p.number, p.leadUnit])).toEqual([
       ['2013001', '住建局'],
       ['2013002', '教育局'],
@@ -249,11 +248,10 @@ describe('a 政协 提案 module in Java (jxl)', () => {
 
 describe('a county 人大 system in JSP (HTML tables sent as "Excel")', () => {
   it('imports the returned 满意度测评表: caption, two header rows, 领衔代表 / 姓名, one tick column per rating', async () => {
-    const { store, report } = await importLayout(zhrdSatisfaction(ZHRD_RETURNED), {
+    const { report, c } = await importCleanly(zhrdSatisfaction(ZHRD_RETURNED), {
       sessionName: '自治县十五届人大二次会议',
       year: 2019,
     });
-    expect(report.errors).toEqual([]);
     expect(report.headerRows).toEqual([2, 3]);
     expect(mapping(report)).toMatchObject({
       'A 序号': '—台账里没有对应的内容',
@@ -267,7 +265,6 @@ describe('a county 人大 system in JSP (HTML tables sent as "Excel")', () => {
       'I 代表测评情况 / 不满意\n(59分以下)': 'feedback=不满意\n(59分以下)',
       'J 备注': 'notes',
     });
-    const c = counts(store, '自治县十五届人大二次会议');
     expect(c.total).toBe(4);
     expect(c.feedback).toEqual({ 满意: 2, 基本满意: 1 });
     expect(c.stats.feedbackReturned).toBe(3);
@@ -293,10 +290,8 @@ describe('a county 人大 system in JSP (HTML tables sent as "Excel")', () => {
   });
 
   it('imports the 建议目录: 提建议人 / 姓名 and the proposed lead unit (拟主办单位)', async () => {
-    const { store, report } = await importLayout(zhrdCatalogue, { sessionName: '自治县十五届人大二次会议', year: 2019 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(zhrdCatalogue, { sessionName: '自治县十五届人大二次会议', year: 2019 });
     expect(mapping(report)).toMatchObject({ 'C 提建议人 / 姓名': 'leadDeputies', 'E 拟主办单位': 'leadUnits' });
-    const c = counts(store, '自治县十五届人大二次会议');
     expect(c.ledger.map((p) => [p.number, p.leadDeputies.join(), p.leadUnit])).toEqual([
       ['12', '韦德明', '县交通运输局'],
       ['27', '覃丽华', '县教育局'],
@@ -318,8 +313,7 @@ describe('a county 人大 system in JSP (HTML tables sent as "Excel")', () => {
 
 describe('a city 政协 system’s table export (CSV text under an .xls name)', () => {
   it('imports it: a BOM, unquoted headers, unescaped quotes inside values, "undefined" in the 操作 column', async () => {
-    const { store, report } = await importLayout(jpmsToolbar, { sessionName: '市政协十三届五次会议', kind: 'cppcc', year: 2021 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(jpmsToolbar, { sessionName: '市政协十三届五次会议', kind: 'cppcc', year: 2021 });
     expect(mapping(report)).toMatchObject({
       'A 提案号': 'number',
       'B 提案标题': 'title',
@@ -329,7 +323,6 @@ describe('a city 政协 system’s table export (CSV text under an .xls name)', 
       'G 会办单位': 'coUnits',
       'H 操作': '—台账里没有对应的内容',
     });
-    const c = counts(store, '市政协十三届五次会议');
     expect(c.ledger.map((p) => [p.number, p.title, p.leadUnit, p.coUnits])).toEqual([
       ['12', '关于加强城市内涝治理的提案', '市住建局', ['市水利局', '市财政局']],
       ['13', '关于推进老旧小区加装电梯的提案', '市住建局', []],
@@ -340,8 +333,7 @@ describe('a city 政协 system’s table export (CSV text under an .xls name)', 
 
 describe('a PHP 政协 site (an .xlsx of inline strings, no shared-strings part)', () => {
   it('imports its intake list, and says which key columns it lacks', async () => {
-    const { store, report } = await importLayout(hechiIntake, { sessionName: '市政协五届五次会议', kind: 'cppcc', year: 2026 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(hechiIntake, { sessionName: '市政协五届五次会议', kind: 'cppcc', year: 2026 });
     expect(mapping(report)).toMatchObject({
       'A 提案号': 'number',
       'B 案由': 'title',
@@ -350,7 +342,6 @@ describe('a PHP 政协 site (an .xlsx of inline strings, no shared-strings part)
       'G 类别': 'category',
     });
     expect(report.missing.map((m) => m.field)).toEqual(['result', 'feedback', 'leadUnits']);
-    const c = counts(store, '市政协五届五次会议');
     expect(c.total).toBe(3);
     expect(c.categories).toEqual({ 经济建设: 1, 社会建设: 1, 生态文明建设: 1 });
   });
@@ -365,8 +356,7 @@ describe('a two-row header typed in CSV (a group written once over its sub-colum
       '27,教育界,覃丽华,关于改善寄宿条件的建议,县教育局,,√,,',
     ].join('\r\n');
     const layout: Layout = { id: 'csv', source: '手工', fileName: '测评表.csv', bytes: async () => Buffer.from(csv, 'utf8') };
-    const { store, report } = await importLayout(layout, { sessionName: '会议', year: 2019 });
-    expect(report.errors).toEqual([]);
+    const { report, c } = await importCleanly(layout, { sessionName: '会议', year: 2019 });
     expect(report.headerRows).toEqual([1, 2]);
     expect(mapping(report)).toEqual({
       'A 建议编号': 'number',
@@ -379,7 +369,7 @@ describe('a two-row header typed in CSV (a group written once over its sub-colum
       'H 代表测评情况 / 不满意': 'feedback=不满意',
       'I 备注': 'notes',
     });
-    expect(counts(store, '会议').feedback).toEqual({ 满意: 1, 基本满意: 1 });
+    expect(c.feedback).toEqual({ 满意: 1, 基本满意: 1 });
   });
 
   it('does not take a first data row with an empty 建议号 and 标题 for a sub-header', async () => {

@@ -4,13 +4,17 @@ import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import type { ResultCode } from '../electron/common/domain/result-classes';
 import type { SessionSettings } from '../electron/common/domain/session';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
-import { newStore } from './helpers/fixtures';
+import path from 'node:path';
+import { generateReport } from '../electron/node/documents/generate/report';
+import { docxText } from './helpers/docx';
+import { newStore, tempDir } from './helpers/fixtures';
 
 interface Spec {
   category?: string;
   result?: ResultCode | null;
   published?: boolean;
   feedback?: string | null;
+  resultOpinion?: string | null;
   replyDate?: string | null;
   assignedDate?: string | null;
   closed?: boolean;
@@ -45,6 +49,7 @@ function buildSession(
           assignedDate: spec.assignedDate ?? null,
           published: spec.published ?? false,
           feedback: spec.feedback ?? null,
+          resultOpinion: spec.resultOpinion ?? null,
           closed: spec.closed ?? false,
           met: spec.met ?? false,
         });
@@ -87,6 +92,76 @@ describe('seed 000: 114 items, one decimal', () => {
     expect(stats.rates.published).toMatchObject({ numerator: 99, denominator: 114, percent: '86.8' });
     expect(stats.comparison.rates.resolution).toMatchObject({ previous: '75', text: '提高10.1个百分点', source: 'baseline' });
     expect(stats.comparison.rates.published).toMatchObject({ previous: '57.6', text: '提高29.2个百分点' });
+  });
+});
+
+describe('attitude and result rated apart: 满意率 and 同意率', () => {
+  it('seed 000: 114 satisfied with the handling and 114 agreeing with the result, both 100.0%', async () => {
+    const store = await newStore();
+    const session = buildSession(store, '区六届人大四次会议', 2019, [
+      [84, { result: 'A', feedback: '满意', resultOpinion: '同意' }],
+      [30, { result: 'B', feedback: '满意', resultOpinion: '同意' }],
+    ]);
+    const stats = sessionStatistics(store, session, '2019-12-01');
+    expect(stats.rates.satisfied).toMatchObject({ numerator: 114, denominator: 114, percent: '100.0', available: true });
+    expect(stats.rates.agreed).toMatchObject({
+      label: '同意率',
+      numerator: 114,
+      denominator: 114,
+      percent: '100.0',
+      available: true,
+    });
+  });
+
+  it('counts over the opinions returned; 基本同意 counts as the session counts 基本满意', async () => {
+    const store = await newStore();
+    const groups: [number, Spec][] = [
+      [60, { resultOpinion: '同意' }],
+      [20, { resultOpinion: '基本同意' }],
+      [10, { resultOpinion: '理解' }],
+      [5, { resultOpinion: '不同意' }],
+      [19, { resultOpinion: '未表态' }],
+      [6, {}],
+    ];
+    const top = sessionStatistics(
+      store,
+      buildSession(store, '会议甲', 2024, groups, { satisfiedNumerator: 'top' }),
+      '2024-12-01',
+    );
+    expect(top.rates.agreed).toMatchObject({ numerator: 60, denominator: 95, percent: '63.2' });
+    expect(top.rates.agreed.basis).toBe('对办理结果同意 60 件 / 已反馈对办理结果的意见 95 件');
+    const top2 = sessionStatistics(
+      store,
+      buildSession(store, '会议乙', 2024, groups, { satisfiedNumerator: 'top2' }),
+      '2024-12-01',
+    );
+    expect(top2.rates.agreed).toMatchObject({ numerator: 80, denominator: 95, percent: '84.2' });
+  });
+
+  it('the report and the statistics tables print both when the session has both', async () => {
+    const store = await newStore();
+    const both = buildSession(store, '会议丁', 2024, [
+      [90, { result: 'A', feedback: '满意', resultOpinion: '同意' }],
+      [10, { result: 'B', feedback: '基本满意', resultOpinion: '理解' }],
+    ]);
+    const once = buildSession(store, '会议戊', 2024, [[100, { result: 'A', feedback: '满意' }]]);
+    const dir = tempDir();
+    const text = async (session: typeof both, kind?: 'statistics-tables') => {
+      const out = path.join(dir, `${session.name}-${kind ?? 'report'}.docx`);
+      await generateReport(store, { session, out, today: '2024-12-01', template: kind ? '统计表' : undefined });
+      return docxText(out).replace(/\n/g, '');
+    };
+    const report = await text(both);
+    expect(report).toContain('对办理态度的满意率为90.0%；对办理结果的同意率为90.0%。');
+    expect(await text(once)).not.toContain('同意率');
+    expect(await text(both, 'statistics-tables')).toContain('同意率');
+    expect(await text(once, 'statistics-tables')).not.toContain('同意率');
+  });
+
+  it('a session rated once has no 同意率 at all', async () => {
+    const store = await newStore();
+    const stats = sessionStatistics(store, buildSession(store, '会议丙', 2024, [[10, { feedback: '满意' }]]), '2024-12-01');
+    expect(stats.rates.agreed).toMatchObject({ denominator: 0, available: false });
   });
 });
 

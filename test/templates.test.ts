@@ -147,7 +147,7 @@ describe('built-in templates', () => {
   it('are there for every kind and fill in with sample data', async () => {
     const kinds = new Set(builtinTemplates().map((t) => t.kind));
     expect([...kinds].sort()).toEqual(
-      ['annual-report', 'cohandling-opinion', 'rectification', 'reply-letter', 'statistics-tables'].sort(),
+      ['annual-report', 'cohandling-opinion', 'feedback-form', 'rectification', 'reply-letter', 'statistics-tables'].sort(),
     );
     for (const builtin of builtinTemplates()) {
       await checkWithSample(compileTemplate(builtin.source, builtin.name));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../electron/common/domain/errors';
-import { systemCause } from '../electron/common/domain/system-errors';
+import { fileProblem, systemCause } from '../electron/common/domain/system-errors';
 import { errorMessage, isInternalError } from '../electron/common/domain/user-message';
 import { explainWriteError } from '../electron/node/files/atomic-write';
 import { Jobs } from '../electron/node/api/handlers/jobs';
@@ -39,6 +39,16 @@ describe('an error, in the words the clerk is given everywhere', () => {
     expect(explainWriteError(coded('EBUSY'), 'D:/a.docx').message).toContain('正被其他程序');
     expect(explainWriteError(coded('ENOSPC'), 'D:/a.docx').message).toContain('磁盘空间不足');
     expect(explainWriteError(coded('EROFS'), 'D:/a.docx').message).toContain('只读');
+  });
+
+  it('words a file in the place of a folder, and a name already taken, never in the system’s English', () => {
+    for (const code of ['ENOTDIR', 'EEXIST']) {
+      expect(errorMessage(coded(code)).message).not.toMatch(/程序内部错误|something|ENOTDIR|EEXIST/);
+      expect(explainWriteError(coded(code), 'D:/a.docx').message).not.toMatch(/something|ENOTDIR|EEXIST/);
+    }
+    expect(errorMessage(coded('ENOTDIR')).message).toContain('同名的文件');
+    expect(fileProblem(coded('EEXIST'))).toBe('同名的文件或文件夹已经存在');
+    expect(fileProblem(coded('EWHATEVER'))).toBe('出现意外错误（EWHATEVER）');
   });
 
   it('gives a failed job the same words as a failed operation', async () => {

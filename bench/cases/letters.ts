@@ -15,7 +15,7 @@ import { generateLetters } from '../../electron/node/documents/generate/letters'
 import { renderTemplate } from '../../electron/node/documents/generate/render-template';
 import { poolSize } from '../../electron/node/documents/generate/letter-pool';
 import { writeFileAtomic } from '../../electron/node/files/atomic-write';
-import { letterFileName } from '../../electron/node/documents/generate/file-names';
+import { letterFileName, numberWidth } from '../../electron/node/documents/generate/file-names';
 import { resolveTemplate } from '../../electron/node/documents/template/library';
 import { median, time, TODAY, type BenchResult } from '../harness';
 
@@ -113,9 +113,10 @@ async function templaterTemplate(store: Store): Promise<Buffer> {
 function templaterData(store: Store, session: Session) {
   const settings = loadDocumentSettings(store);
   const units = new Map(store.units.list().map((u) => [u.name, u]));
+  const width = numberWidth(store.proposals.numbers(session.id));
   return store.proposals.ledger(session.id).map((p) => {
     const unit = units.get(p.leadUnit)!;
-    const fileName = letterFileName(p.number, p.title);
+    const fileName = letterFileName(p.number, p.title, '', width);
     return {
       fileName,
       data: {

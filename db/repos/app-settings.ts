@@ -37,5 +37,3 @@ function deepMerge<T extends object>(base: T, patch: object): T {
   }
   return out as T;
 }
-
-export type AppSettingsRepo = ReturnType<typeof createAppSettingsRepo>;

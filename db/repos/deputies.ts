@@ -26,5 +26,3 @@ export function createDeputiesRepo(db: Db, now: () => string) {
     },
   };
 }
-
-export type DeputiesRepo = ReturnType<typeof createDeputiesRepo>;

@@ -17,5 +17,3 @@ export function createDraftsRepo(db: Db, now: () => string) {
     },
   };
 }
-
-export type DraftsRepo = ReturnType<typeof createDraftsRepo>;

@@ -38,5 +38,3 @@ export function createEventsRepo(db: Db, now: () => string, actor: string) {
     },
   };
 }
-
-export type EventsRepo = ReturnType<typeof createEventsRepo>;

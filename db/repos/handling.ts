@@ -1,5 +1,6 @@
 import { type Handling, type Consultation, type Milestone, type HandlingPatch } from '../../electron/common/entities/handling';
 import type { Db } from '../types';
+import { updateColumns } from './update-columns';
 import { UserError } from '../../electron/common/domain/errors';
 
 export function createHandlingRepo(db: Db) {
@@ -23,12 +24,7 @@ export function createHandlingRepo(db: Db) {
         opinionDate: 'opinion_date',
         opinionText: 'opinion_text',
       };
-      const keys = (Object.keys(patch) as (keyof HandlingPatch)[]).filter((k) => k in columns);
-      if (keys.length === 0) return;
-      const result = db
-        .prepare(`UPDATE handlings SET ${keys.map((k) => `${columns[k]} = @${k}`).join(', ')} WHERE id = @id`)
-        .run({ ...patch, id });
-      if (result.changes === 0) throw missing('办理记录', id);
+      if (updateColumns(db, 'handlings', columns, id, patch) === 0) throw missing('办理记录', id);
     },
 
     consultations(proposalId: number): Consultation[] {
@@ -82,5 +78,3 @@ export function createHandlingRepo(db: Db) {
     },
   };
 }
-
-export type HandlingRepo = ReturnType<typeof createHandlingRepo>;

@@ -77,6 +77,40 @@ function fromRow(row: Row): Proposal {
   return proposal as unknown as Proposal;
 }
 
+interface NameLink {
+  proposal_id: number;
+  role: 'lead' | 'co';
+  name: string;
+}
+
+/** Proposals (in their order) with their category, deputies and units named, as a ledger shows them. */
+function withLinks(
+  proposals: readonly Proposal[],
+  categoryNames: ReadonlyMap<number, string>,
+  deputies: readonly NameLink[],
+  units: readonly NameLink[],
+): LedgerProposal[] {
+  const rows = new Map<number, LedgerProposal>();
+  for (const proposal of proposals) {
+    rows.set(proposal.id, {
+      ...proposal,
+      category: proposal.categoryId === null ? '' : (categoryNames.get(proposal.categoryId) ?? ''),
+      leadDeputies: [],
+      coDeputies: [],
+      leadUnit: '',
+      coUnits: [],
+    });
+  }
+  for (const d of deputies) rows.get(d.proposal_id)?.[d.role === 'lead' ? 'leadDeputies' : 'coDeputies'].push(d.name);
+  for (const u of units) {
+    const row = rows.get(u.proposal_id);
+    if (!row) continue;
+    if (u.role === 'lead') row.leadUnit = u.name;
+    else row.coUnits.push(u.name);
+  }
+  return [...rows.values()];
+}
+
 /** Fields whose change moves the effective deadline. */
 const DEADLINE_FIELDS: readonly ProposalFieldKey[] = ['assignedDate', 'deadline', 'extended'];
 
@@ -100,6 +134,24 @@ export function createProposalsRepo(db: Db, now: () => string) {
     `SELECT h.proposal_id, h.role, u.name FROM handlings h
        JOIN units u ON u.id = h.unit_id
       WHERE h.session_id = ? ORDER BY h.proposal_id, h.role = 'co', h.position`,
+  );
+  // One page of a session's ledger (the ids given as a JSON array), for ledgerPages.
+  const idsOfSession = db.prepare<[number], { id: number }>(
+    'SELECT id FROM proposals WHERE session_id = ? ORDER BY number_sort IS NULL, number_sort, number_key',
+  );
+  const pageRows = db.prepare<[string, number], Row>(
+    // By rowid: `+session_id` keeps SQLite from scanning the session's index for every page.
+    'SELECT * FROM proposals WHERE id IN (SELECT value FROM json_each(?)) AND +session_id = ?',
+  );
+  const pageDeputies = db.prepare<[string], { proposal_id: number; role: 'lead' | 'co'; name: string }>(
+    `SELECT pd.proposal_id, pd.role, d.name FROM proposal_deputies pd
+       JOIN deputies d ON d.id = pd.deputy_id
+      WHERE pd.proposal_id IN (SELECT value FROM json_each(?)) ORDER BY pd.proposal_id, pd.position`,
+  );
+  const pageUnits = db.prepare<[string], { proposal_id: number; role: 'lead' | 'co'; name: string }>(
+    `SELECT h.proposal_id, h.role, u.name FROM handlings h
+       JOIN units u ON u.id = h.unit_id
+      WHERE h.proposal_id IN (SELECT value FROM json_each(?)) ORDER BY h.proposal_id, h.role = 'co', h.position`,
   );
   const summaries = db.prepare<
     [number],
@@ -164,27 +216,30 @@ export function createProposalsRepo(db: Db, now: () => string) {
     /** Every proposal of a session with its deputies, units and category names, in number order. */
     ledger(sessionId: number): LedgerProposal[] {
       const categoryNames = new Map(categoriesOfSession.all(sessionId).map((c) => [c.id, c.name]));
-      const rows = new Map<number, LedgerProposal>();
-      for (const proposal of repo.listBySession(sessionId)) {
-        rows.set(proposal.id, {
-          ...proposal,
-          category: proposal.categoryId === null ? '' : (categoryNames.get(proposal.categoryId) ?? ''),
-          leadDeputies: [],
-          coDeputies: [],
-          leadUnit: '',
-          coUnits: [],
-        });
-      }
-      for (const d of deputiesOfSession.all(sessionId)) {
-        rows.get(d.proposal_id)?.[d.role === 'lead' ? 'leadDeputies' : 'coDeputies'].push(d.name);
-      }
-      for (const u of unitsOfSession.all(sessionId)) {
-        const row = rows.get(u.proposal_id);
-        if (!row) continue;
-        if (u.role === 'lead') row.leadUnit = u.name;
-        else row.coUnits.push(u.name);
-      }
-      return [...rows.values()];
+      return withLinks(
+        repo.listBySession(sessionId),
+        categoryNames,
+        deputiesOfSession.all(sessionId),
+        unitsOfSession.all(sessionId),
+      );
+    },
+
+    /**
+     * The ledger of a session in pages of `pageSize` rows, in number order, for a reader that
+     * must not hold the whole session at once (the export of hundreds of thousands of rows). The
+     * order is fixed when the first page is read; each page is read in one transaction, so a row
+     * and its names always agree. A row deleted in between is left out, one added is not included.
+     */
+    *ledgerPages(sessionId: number, pageSize = 500): Generator<LedgerProposal[], void, undefined> {
+      const ids = idsOfSession.all(sessionId).map((r) => r.id);
+      const categoryNames = new Map(categoriesOfSession.all(sessionId).map((c) => [c.id, c.name]));
+      const readPage = db.transaction((page: readonly number[]) => {
+        const json = JSON.stringify(page);
+        const byId = new Map(pageRows.all(json, sessionId).map((row) => [row.id as number, fromRow(row)]));
+        const proposals = page.flatMap((id) => byId.get(id) ?? []);
+        return withLinks(proposals, categoryNames, pageDeputies.all(json), pageUnits.all(json));
+      });
+      for (let start = 0; start < ids.length; start += pageSize) yield readPage(ids.slice(start, start + pageSize));
     },
 
     /**
@@ -239,6 +294,23 @@ export function createProposalsRepo(db: Db, now: () => string) {
      */
     setPeopleAndUnits(id: number, links: PeopleAndUnits): void {
       db.transaction(() => writeLinks(id, links))();
+    },
+
+    /**
+     * Deletes proposals of one session with all that hangs on them (deputies named, handling
+     * records, consultations, milestones); the event log keeps their history. Returns how many.
+     */
+    remove(sessionId: number, ids: readonly number[]): number {
+      const statement = db.prepare('DELETE FROM proposals WHERE id = ? AND session_id = ?');
+      return db.transaction(() => ids.reduce((n, id) => n + statement.run(id, sessionId).changes, 0))();
+    },
+
+    /** Every 建议号 of a session as written: file names are padded to the longest. */
+    numbers(sessionId: number): string[] {
+      return db
+        .prepare<[number], { number: string }>('SELECT number FROM proposals WHERE session_id = ?')
+        .all(sessionId)
+        .map((r) => r.number);
     },
 
     countBySession(sessionId: number): number {

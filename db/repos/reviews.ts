@@ -106,5 +106,3 @@ export function createReviewsRepo(db: Db, now: () => string) {
   };
   return repo;
 }
-
-export type ReviewsRepo = ReturnType<typeof createReviewsRepo>;

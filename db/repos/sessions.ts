@@ -298,6 +298,15 @@ export function createSessionsRepo(db: Db, now: () => string) {
       })();
     },
 
+    /**
+     * Deletes a session with its proposals, categories, drafts and settings. A session that
+     * another names as its previous one is unlinked there; review opinions stay, unassigned.
+     */
+    remove(id: number): void {
+      const result = db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      if (result.changes === 0) throw new UserError(`找不到编号为 ${id} 的会议，它可能已被删除。`);
+    },
+
     setBaselines(id: number, values: Partial<Record<RateKey, string | null>>): void {
       db.transaction(() => {
         for (const [metric, value] of Object.entries(values)) {

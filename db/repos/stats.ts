@@ -1,5 +1,5 @@
 import type { Db } from '../types';
-import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/common/stats/metrics';
+import type { CubeCell, LeadUnitCell, OpinionCount, UnitCount } from '../../electron/common/stats/metrics';
 
 /**
  * Aggregates for the statistics engine. Each query reads one covering index in its own order
@@ -7,13 +7,13 @@ import type { CubeCell, LeadUnitCell, UnitCount } from '../../electron/common/st
  * rows that hold reply texts; the engine (electron/common/stats) turns the exact counts into figures.
  */
 
-export interface OpenDeadlineCount {
+interface OpenDeadlineCount {
   /** Null when no deadline can be known (no 交办日期 and no stated 办理期限). */
   deadline: string | null;
   count: number;
 }
 
-export interface UrgentRow {
+interface UrgentRow {
   id: number;
   number: string;
   title: string;
@@ -37,6 +37,11 @@ export function createStatsQueries(db: Db) {
       FROM handlings INDEXED BY handlings_session
      WHERE session_id = ? AND role = 'co'
      GROUP BY unit_id`);
+  const opinions = db.prepare<[number], OpinionCount>(`
+    SELECT result_opinion AS opinion, count(*) AS count
+      FROM proposals INDEXED BY proposals_result_opinion
+     WHERE session_id = ? AND result_opinion IS NOT NULL
+     GROUP BY result_opinion`);
   const unitNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM units');
   const open = db.prepare<[number], OpenDeadlineCount>(`
     SELECT effective_deadline AS deadline, count(*) AS count
@@ -51,6 +56,8 @@ export function createStatsQueries(db: Db) {
      LIMIT ?`);
   return {
     cube: (sessionId: number) => cube.all(sessionId),
+    /** The deputies' opinions of the result (同意 / 理解 …), for the 同意率. */
+    opinions: (sessionId: number) => opinions.all(sessionId),
     leadUnits: (sessionId: number) => leadUnits.all(sessionId),
     coUnits: (sessionId: number) => coUnits.all(sessionId),
     unitNames: () => new Map(unitNames.all().map((u) => [u.id, u.name])),
@@ -59,5 +66,3 @@ export function createStatsQueries(db: Db) {
     urgent: (sessionId: number, until: string, limit: number) => urgent.all(sessionId, until, limit),
   };
 }
-
-export type StatsQueries = ReturnType<typeof createStatsQueries>;

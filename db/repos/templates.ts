@@ -26,5 +26,3 @@ export function createTemplatesRepo(db: Db, now: () => string) {
     },
   };
 }
-
-export type TemplatesRepo = ReturnType<typeof createTemplatesRepo>;

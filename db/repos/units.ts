@@ -1,5 +1,6 @@
 import { type Unit, type UnitLetterhead } from '../../electron/common/entities/unit';
 import type { Db } from '../types';
+import { updateColumns } from './update-columns';
 import { UserError } from '../../electron/common/domain/errors';
 
 interface UnitRow {
@@ -53,14 +54,7 @@ export function createUnitsRepo(db: Db, now: () => string) {
         contactPhone: 'contact_phone',
         copyTo: 'copy_to',
       };
-      const keys = (Object.keys(letterhead) as (keyof UnitLetterhead)[]).filter((k) => k in map);
-      if (keys.length === 0) return;
-      const result = db
-        .prepare(`UPDATE units SET ${keys.map((k) => `${map[k]} = @${k}`).join(', ')} WHERE id = @id`)
-        .run({ ...letterhead, id });
-      if (result.changes === 0) throw new UserError(`找不到编号为 ${id} 的单位。`);
+      if (updateColumns(db, 'units', map, id, letterhead) === 0) throw new UserError(`找不到编号为 ${id} 的单位。`);
     },
   };
 }
-
-export type UnitsRepo = ReturnType<typeof createUnitsRepo>;

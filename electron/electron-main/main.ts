@@ -3,8 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { scheduleBackups } from '../../db/backups';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { scheduleBackups } from '../../db/backup-occasions';
 import { openForUse } from '../../db/recovery';
 import { todayIso } from '../common/domain/dates';
 import { errorMessage } from '../common/domain/user-message';
@@ -12,6 +23,11 @@ import { createHandlers } from '../node/api/handlers';
 import { dispatch } from '../node/api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../node/api/http-bridge';
 import { NATIVE_FUNCTIONS } from '../common/api/operation-names';
+
+/** Menu items that do one of Electron's standard roles, each with its Chinese label. */
+function roleItems(...items: [role: MenuItemConstructorOptions['role'], label: string][]): MenuItemConstructorOptions[] {
+  return items.map(([role, label]) => ({ role, label }));
+}
 
 const SCHEME = 'app';
 const MIME: Record<string, string> = {
@@ -160,24 +176,20 @@ function menu(window: BrowserWindow, database: string): void {
       {
         label: '编辑',
         submenu: [
-          { role: 'undo', label: '撤销' },
-          { role: 'redo', label: '重做' },
+          ...roleItems(['undo', '撤销'], ['redo', '重做']),
           { type: 'separator' },
-          { role: 'cut', label: '剪切' },
-          { role: 'copy', label: '复制' },
-          { role: 'paste', label: '粘贴' },
-          { role: 'selectAll', label: '全选' },
+          ...roleItems(['cut', '剪切'], ['copy', '复制'], ['paste', '粘贴'], ['selectAll', '全选']),
         ],
       },
       {
         label: '视图',
-        submenu: [
-          { role: 'reload', label: '刷新' },
-          { role: 'resetZoom', label: '实际大小' },
-          { role: 'zoomIn', label: '放大' },
-          { role: 'zoomOut', label: '缩小' },
-          { role: 'togglefullscreen', label: '全屏' },
-        ],
+        submenu: roleItems(
+          ['reload', '刷新'],
+          ['resetZoom', '实际大小'],
+          ['zoomIn', '放大'],
+          ['zoomOut', '缩小'],
+          ['togglefullscreen', '全屏'],
+        ),
       },
       {
         label: '帮助',

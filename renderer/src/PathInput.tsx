@@ -6,7 +6,7 @@ type Pick = 'folder' | 'save' | 'open';
  * A file or folder path. In the desktop app a "选择…" button opens the system dialog; in a
  * browser (tests, the web fallback) the path is typed.
  */
-export function PathInput(props: {
+interface PathInputProps {
   value: string;
   onChange: (value: string) => void;
   pick: Pick;
@@ -14,7 +14,9 @@ export function PathInput(props: {
   extensions?: string[];
   width?: number;
   testId?: string;
-}) {
+}
+
+export function PathInput(props: PathInputProps) {
   const native = window.jianyiNative;
   const choose = async () => {
     if (!native) return;
@@ -39,4 +41,14 @@ export function PathInput(props: {
       {native && <Button onClick={choose}>选择…</Button>}
     </Space.Compact>
   );
+}
+
+/** Where a generated document (.docx) is saved. */
+export function DocxPathInput(props: Omit<PathInputProps, 'pick' | 'extensions'>) {
+  return <PathInput {...props} pick="save" extensions={['docx']} />;
+}
+
+/** A database file (.db) to save to or to open. */
+export function DatabasePathInput(props: Omit<PathInputProps, 'pick' | 'extensions'> & { pick: 'save' | 'open' }) {
+  return <PathInput {...props} extensions={['db']} />;
 }

@@ -41,8 +41,10 @@ async function transport(name: OperationName, input: unknown): Promise<Result<un
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input ?? {}),
   });
-  if (!response.ok) return { ok: false, error: { message: `服务没有响应（${response.status}）。`, details: [] } };
-  return (await response.json()) as Result<unknown>;
+  // A refusal of the bridge itself (not signed in, too many uploads at once) says why in JSON.
+  const answer = (await response.json().catch(() => null)) as Result<unknown> | null;
+  if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+  return { ok: false, error: { message: `服务没有响应（${response.status}）。`, details: [] } };
 }
 
 export async function call<N extends OperationName>(name: N, input: Input<N>): Promise<Output<N>> {

@@ -1,6 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from './api';
+import { useReportError } from './hooks';
 
 export interface WriteFlags {
   overwrite?: boolean;
@@ -49,5 +50,28 @@ export function useConfirmedWrite() {
       }
     },
     [ask],
+  );
+}
+
+/**
+ * A write the clerk asked for, start to end: `prepare` first when given (false stops there), the
+ * write through useConfirmedWrite, then `said(result)` shown; nothing when the clerk declines, and a
+ * failure goes to the error dialog.
+ */
+export function useWriteFile() {
+  const { message } = App.useApp();
+  const report = useReportError();
+  const confirmedWrite = useConfirmedWrite();
+  return useCallback(
+    async <T,>(attempt: (flags: WriteFlags) => Promise<T>, said: (done: T) => string, prepare?: () => Promise<boolean>) => {
+      try {
+        if (prepare && !(await prepare())) return;
+        const done = await confirmedWrite(attempt);
+        if (done) message.success(said(done));
+      } catch (error) {
+        report(error);
+      }
+    },
+    [confirmedWrite, message, report],
   );
 }

@@ -1,5 +1,5 @@
-import { Input } from 'antd';
-import type { Rule } from 'antd/es/form';
+import { Form, Input, Select } from 'antd';
+import type { FormItemProps, Rule } from 'antd/es/form';
 import { readDate } from '../../electron/common/domain/dates';
 
 /**
@@ -53,5 +53,46 @@ export function DateInput(props: { value?: string | null; onChange?: (value: str
       }}
       data-testid={props.testId}
     />
+  );
+}
+
+/** One of a field's fixed choices: the stored value and the words shown for it. */
+export type Choice = readonly [value: string | number, label: string];
+
+/** A form field chosen from a drop-down of fixed choices. */
+export function ChoiceField(props: {
+  name: FormItemProps['name'];
+  label?: string;
+  width: number;
+  choices: readonly Choice[];
+  allowClear?: boolean;
+}) {
+  return (
+    <Form.Item name={props.name} label={props.label}>
+      <Select
+        allowClear={props.allowClear}
+        style={{ width: props.width }}
+        options={props.choices.map(([value, label]) => ({ value, label }))}
+      />
+    </Form.Item>
+  );
+}
+
+/** A form field typed as one line of text. */
+export function TextField(props: {
+  name: FormItemProps['name'];
+  label?: string;
+  width?: number;
+  placeholder?: string;
+  testId?: string;
+}) {
+  return (
+    <Form.Item name={props.name} label={props.label}>
+      <Input
+        style={props.width === undefined ? undefined : { width: props.width }}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+      />
+    </Form.Item>
   );
 }

@@ -1,37 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb, type WebServer } from '../../electron/node/web/main';
-import { launchChromium } from '../helpers/chromium';
 import { docxText } from '../helpers/docx';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';
 import { zhrdSatisfaction, ZHRD_RETURNED } from '../helpers/real-ledgers';
+import { openWebApp, type WebApp } from '../helpers/web-app';
 
 // The whole product in Debian's Chromium, driven by Playwright, against the HTTP bridge on a
 // fresh database: what a clerk does in a year, in one pass.
 
 const TODAY = '2024-07-15';
-let server: WebServer;
-let browser: Browser;
+let app: WebApp | undefined;
 let page: Page;
 let dir: string;
 
 beforeAll(async () => {
   dir = tempDir('jianyi-e2e-');
-  server = await startWeb({ db: path.join(dir, 'e2e.db'), port: 0, today: () => TODAY });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (error) => {
-    throw error;
+  app = await openWebApp({
+    db: path.join(dir, 'e2e.db'),
+    today: TODAY,
+    page: { viewport: { width: 1400, height: 900 }, acceptDownloads: true },
   });
-  await page.goto(server.url);
+  ({ page } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 
@@ -45,6 +39,23 @@ async function confirmModal(): Promise<void> {
   await page.waitForTimeout(400);
   await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
   await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Creates a session on the 会议 screen, and waits until it says so. */
+async function createSession(name: string, year: string): Promise<void> {
+  await nav('sessions');
+  await page.getByTestId('new-session-name').fill(name);
+  await page.getByTestId('new-session-year').fill(year);
+  await page.getByTestId('create-session').click();
+  await page.getByText(`已新建会议「${name}」`).waitFor();
+}
+
+/** Confirms the restore asked for, and waits until it is done and the page has loaded again. */
+async function confirmRestore(): Promise<void> {
+  await confirmModal();
+  await page.getByText('已恢复；恢复前的数据另存为').waitFor();
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1500);
 }
 
 async function ledger(name: string, rows: Parameters<typeof row>[0][]): Promise<string> {
@@ -67,11 +78,7 @@ const GOOD_ROWS = Array.from({ length: 30 }, (_, i) => ({
 
 describe('a clerk’s year in the browser', () => {
   it('creates a session', async () => {
-    await nav('sessions');
-    await page.getByTestId('new-session-name').fill('区七届人大三次会议');
-    await page.getByTestId('new-session-year').fill('2024');
-    await page.getByTestId('create-session').click();
-    await page.getByText('已新建会议「区七届人大三次会议」').waitFor();
+    await createSession('区七届人大三次会议', '2024');
     await expect.poll(() => page.getByTestId('session-select').textContent()).toContain('区七届人大三次会议');
   });
 
@@ -227,19 +234,12 @@ describe('a clerk’s year in the browser', () => {
     await page.getByTestId('backup').click();
     await page.getByText(`已备份到 ${backup}`).waitFor();
 
-    await nav('sessions');
-    await page.getByTestId('new-session-name').fill('误建的会议');
-    await page.getByTestId('new-session-year').fill('2025');
-    await page.getByTestId('create-session').click();
-    await page.getByText('已新建会议「误建的会议」').waitFor();
+    await createSession('误建的会议', '2025');
 
     await nav('settings');
     await page.getByTestId('restore-file').fill(backup);
     await page.getByTestId('restore').click();
-    await confirmModal();
-    await page.getByText('已恢复；恢复前的数据另存为').waitFor();
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
+    await confirmRestore();
     await nav('sessions');
     await page.getByText('区七届人大三次会议').first().waitFor();
     expect(await page.getByText('误建的会议').count()).toBe(0);
@@ -252,10 +252,7 @@ describe('a clerk’s year in the browser', () => {
     await table.getByText('导入台账前的自动备份').first().waitFor();
     const undo = table.locator('tr', { hasText: '恢复备份前保存的数据库' });
     await undo.getByRole('button', { name: '恢复到此备份' }).click();
-    await confirmModal();
-    await page.getByText('已恢复；恢复前的数据另存为').waitFor();
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
+    await confirmRestore();
     await nav('sessions');
     await page.getByText('误建的会议').first().waitFor();
   });

@@ -1,22 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store';
-import { generateDemo } from '../../electron/node/demo/generate';
 import { generateReport } from '../../electron/node/documents/generate/report';
-import { startWeb, type WebServer } from '../../electron/node/web/main';
-import { launchChromium } from '../helpers/chromium';
 import { docxParts } from '../helpers/docx';
+import { demoDatabase } from '../helpers/demo-db';
 import { tempDir, writeFile } from '../helpers/fixtures';
+import { openWebApp, type WebApp } from '../helpers/web-app';
 
 // The night before a deadline: a clerk opens a draft on the 核对 screen, sees each slip marked in
 // the text beside the list, jumps between them, and saves a copy with Word comments.
 
 const TODAY = '2024-07-15';
-let server: WebServer;
-let browser: Browser;
+let app: WebApp | undefined;
 let page: Page;
 let dir: string;
 let draft: string;
@@ -24,12 +21,10 @@ let wrong: string;
 
 beforeAll(async () => {
   dir = tempDir('jianyi-check-ui-');
-  const db = path.join(dir, 'demo.db');
-  const store = await openStore(db);
-  const { current } = generateDemo(store, { today: TODAY });
   const report = path.join(dir, '报告.docx');
-  await generateReport(store, { session: current, out: report, today: TODAY });
-  store.close();
+  const { db } = await demoDatabase(dir, TODAY, (store, { current }) =>
+    generateReport(store, { session: current, out: report, today: TODAY }),
+  );
   // The clerk's draft: the generated report with one share typed wrong.
   const xml = docxParts(report)['word/document.xml']!;
   const share = /占总数的(\d+)\.(\d)%/.exec(xml.replace(/<[^>]+>/g, ''))!;
@@ -38,19 +33,11 @@ beforeAll(async () => {
   entries['word/document.xml'] = strToU8(xml.replace(`${share[1]}.${share[2]}%`, wrong));
   draft = writeFile(dir, '报告稿.docx', Buffer.from(zipSync(entries)));
 
-  server = await startWeb({ db, port: 0, today: () => TODAY, documentsDir: dir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
+  app = await openWebApp({ db, today: TODAY, documentsDir: dir });
+  ({ page } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 describe('the 核对 screen', () => {
   it('marks the one slip of a published report checked on its own figures', async () => {

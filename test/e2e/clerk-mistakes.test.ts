@@ -1,21 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store';
-import { generateDemo } from '../../electron/node/demo/generate';
-import { startWeb, type WebServer } from '../../electron/node/web/main';
-import { launchChromium } from '../helpers/chromium';
 import { docxText } from '../helpers/docx';
+import { demoDatabase } from '../helpers/demo-db';
 import { tempDir } from '../helpers/fixtures';
+import { openWebApp, type WebApp } from '../helpers/web-app';
 
 // A clerk makes mistakes: closes the editor with changes, reloads, types a bad year or a date
 // written the way people write dates, leaves a screen with unsaved text, saves a report under a
 // name without .docx. Nothing typed is lost and nothing saved is other than what was typed.
 
 const TODAY = '2024-07-15';
-let server: WebServer;
-let browser: Browser;
+let app: WebApp | undefined;
 let page: Page;
 let dir: string;
 let documents: string;
@@ -25,23 +23,12 @@ beforeAll(async () => {
   dir = tempDir('jianyi-mistakes-');
   documents = path.join(dir, '文档');
   fs.mkdirSync(documents);
-  db = path.join(dir, 'demo.db');
-  const store = await openStore(db);
-  generateDemo(store, { today: TODAY });
-  store.close();
-  server = await startWeb({ db, port: 0, today: () => TODAY, documentsDir: documents });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
+  ({ db } = await demoDatabase(dir, TODAY));
+  app = await openWebApp({ db, today: TODAY, documentsDir: documents });
+  ({ page } = app);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => app?.close());
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 const confirmTitle = (text: string) => page.locator('.ant-modal-confirm-title', { hasText: text });

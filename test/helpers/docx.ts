@@ -1,7 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { expect } from 'vitest';
+import { checkPackageOrder } from './ooxml-order';
+import { validatePackages } from './ooxml-validate';
 
 /** The parts of a .docx as XML text, by path inside the zip. */
 export function docxParts(file: string | Buffer): Record<string, string> {
@@ -41,9 +44,19 @@ export function docxText(file: string | Buffer): string {
   return paragraphsOf(docxParts(file)['word/document.xml'] ?? '').join('\n');
 }
 
-/** Converts documents with LibreOffice (headless), as a real client opens them; returns the PDFs. */
-export function toPdf(files: string[], outDir: string): string[] {
-  fs.mkdirSync(outDir, { recursive: true });
+let sofficeInstalled: boolean | undefined;
+
+/** Whether LibreOffice (soffice) is installed here. */
+export function hasSoffice(): boolean {
+  sofficeInstalled ??= spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+  return sofficeInstalled;
+}
+
+/**
+ * Converts files with LibreOffice (headless, its profile kept in `outDir`) to `target` ("pdf",
+ * "docx", or a filter with its options), writing the results into `outDir`.
+ */
+export function convertWithSoffice(files: string[], outDir: string, target: string): void {
   execFileSync(
     'soffice',
     [
@@ -51,7 +64,7 @@ export function toPdf(files: string[], outDir: string): string[] {
       '--norestore',
       `-env:UserInstallation=file://${path.join(outDir, '.lo-profile')}`,
       '--convert-to',
-      'pdf',
+      target,
       '--outdir',
       outDir,
       ...files,
@@ -61,11 +74,25 @@ export function toPdf(files: string[], outDir: string): string[] {
       timeout: 240_000,
     },
   );
+}
+
+/** Converts documents with LibreOffice (headless), as a real client opens them; returns the PDFs. */
+export function toPdf(files: string[], outDir: string): string[] {
+  fs.mkdirSync(outDir, { recursive: true });
+  convertWithSoffice(files, outDir, 'pdf');
   return files.map((f) => {
     const pdf = path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf'));
     if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${f}`);
     return pdf;
   });
+}
+
+/** Both OOXML checks on a package: the ISO/IEC 29500 schemas and the child order Word expects. */
+export function expectValidOoxml(file: string): void {
+  const { problems } = validatePackages([file]);
+  expect(problems, `${path.basename(file)}: ${JSON.stringify(problems.slice(0, 5))}`).toEqual([]);
+  const order = checkPackageOrder(file);
+  expect(order, `${path.basename(file)}: ${JSON.stringify(order.slice(0, 5))}`).toEqual([]);
 }
 
 export interface PdfInfo {

@@ -126,25 +126,24 @@ export function craftZip(entries: CraftedEntry[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const flags = 0x0800 | (e.encrypted ? 1 : 0);
+    // Both headers hold the same fields from "version needed" to the name's length: the local
+    // one from byte 4, the central one from byte 6 (after "version made by").
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(flags, at + 2);
+      header.writeUInt16LE(e.method, at + 4);
+      header.writeUInt32LE(e.crc >>> 0, at + 10);
+      header.writeUInt32LE(e.data.length, at + 14);
+      header.writeUInt32LE(e.declaredSize, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
+    fields(local, 4);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(e.method, 10);
-    header.writeUInt32LE(e.crc >>> 0, 16);
-    header.writeUInt32LE(e.data.length, 20);
-    header.writeUInt32LE(e.declaredSize, 24);
-    header.writeUInt16LE(name.length, 28);
+    fields(header, 6);
     header.writeUInt32LE(offset, 42);
     parts.push(local, name, e.data);
     central.push(header, name);
@@ -180,6 +179,11 @@ export function deflatedZeros(mebibytes: number): { data: Buffer; crc: number; s
   let crc = 0;
   for (let i = 0; i < mebibytes; i++) crc = zlib.crc32(zeros, crc);
   return { data: Buffer.concat([...Array.from({ length: mebibytes }, () => segment), final]), crc, size: mebibytes * MiB };
+}
+
+/** An entry holding `zeros` (from deflatedZeros) under `name`, claiming `declaredSize`: the truth unless told. */
+export function zerosEntry(name: string, zeros: ReturnType<typeof deflatedZeros>, declaredSize = zeros.size): CraftedEntry {
+  return { name, data: zeros.data, method: 8, crc: zeros.crc, declaredSize };
 }
 
 /** The parts of an .xlsx (or any zip) as text, for looking at the XML. */

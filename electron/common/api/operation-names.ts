@@ -1,6 +1,6 @@
 /**
  * The names of the API's operations, with no dependency at all, so that the preload script can
- * expose one function per operation without bundling the schemas. contract.ts checks at compile
+ * expose one function per operation without bundling the schemas. contract/index.ts checks at compile
  * time that this list and the contract name the same operations.
  */
 export const OPERATION_NAME_LIST = [
@@ -8,9 +8,11 @@ export const OPERATION_NAME_LIST = [
   'sessions.list',
   'sessions.create',
   'sessions.update',
+  'sessions.delete',
   'proposals.list',
   'proposals.get',
   'proposals.update',
+  'proposals.delete',
   'handlings.update',
   'consultations.add',
   'consultations.remove',
@@ -26,6 +28,7 @@ export const OPERATION_NAME_LIST = [
   'drafts.set',
   'documents.letters',
   'jobs.startLetters',
+  'documents.missingList',
   'jobs.status',
   'jobs.cancel',
   'documents.report',
@@ -50,6 +53,8 @@ export const OPERATION_NAME_LIST = [
   'check.draft',
   'check.report',
   'check.annotate',
+  'undo.status',
+  'undo.last',
 ] as const;
 
 /** Desktop-only functions of the preload: native dialogs and opening files with Word or WPS. */

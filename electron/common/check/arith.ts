@@ -8,14 +8,14 @@ import { distribute, parsePrinted, percentUnits, type Decimals } from '../stats/
  */
 
 /** Printed figures of at most this many decimals are checked (the engine's own limit). */
-export const MAX_DECIMALS = 3;
+const MAX_DECIMALS = 3;
 
 export function checkable(figure: { decimals: number }): figure is { decimals: Decimals } {
   return figure.decimals <= MAX_DECIMALS;
 }
 
 /** Units brought to more decimals: 75 (0) at 1 decimal is 750. */
-export function scaleUnits(units: bigint, from: number, to: number): bigint {
+function scaleUnits(units: bigint, from: number, to: number): bigint {
   return units * 10n ** BigInt(to - from);
 }
 
@@ -34,7 +34,7 @@ export function unitsText(units: bigint, decimals: number): string {
 }
 
 /** numerator / denominator in percent, half up at `places` decimals (any number of places). */
-export function exactPercent(numerator: number, denominator: number, places: number): string {
+function exactPercent(numerator: number, denominator: number, places: number): string {
   if (denominator === 0) return '0';
   const scale = 100n * 10n ** BigInt(places);
   const num = BigInt(numerator) * scale;

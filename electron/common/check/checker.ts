@@ -8,8 +8,6 @@ import { checkShares } from './shares';
 import { checkSums } from './sums';
 import { checkTables } from './tables';
 
-export type { CheckOptions, DraftParagraph, Finding, FindingKind, Severity } from './model';
-
 /**
  * Proofreads a report draft's figures: shares against their plausible denominators and both
  * rounding methods, counts and rates against the records (when facts are given), comparisons

@@ -99,7 +99,7 @@ export function countsIn(ctx: CheckContext, paragraph: number, sentence: number)
   return ctx.paragraphs[paragraph]!.labelled.filter((l) => l.sentence === sentence);
 }
 
-export function sentenceAt(info: ParagraphFigures, at: number): { sentence: Sentence; index: number } | null {
+function sentenceAt(info: ParagraphFigures, at: number): { sentence: Sentence; index: number } | null {
   const index = info.sentences.findIndex((s) => s.start <= at && at < s.end);
   return index < 0 ? null : { sentence: info.sentences[index]!, index };
 }

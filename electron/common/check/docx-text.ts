@@ -265,7 +265,7 @@ function piecesOf(runs: ScannedRun[]): RunPiece[] {
 }
 
 /** The parts of a .docx a reader needs, inflated; a file that is not one gets a message for the clerk. */
-export function docxParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
+function docxParts(bytes: Uint8Array, wanted: (name: string) => boolean): Record<string, string> {
   const MAX = 200 * 1024 * 1024;
   let declared = 0;
   let files: Record<string, Uint8Array>;
@@ -302,7 +302,7 @@ export function mainPartName(rels: string | undefined): string {
 }
 
 /** The paragraphs of a .docx file (see the module comment). */
-export function readDocx(bytes: Uint8Array): ScannedParagraph[] {
+function readDocx(bytes: Uint8Array): ScannedParagraph[] {
   const rels = docxParts(bytes, (name) => name === '_rels/.rels')['_rels/.rels'];
   const main = mainPartName(rels);
   const xml = docxParts(bytes, (name) => name === main)[main];

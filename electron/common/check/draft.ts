@@ -22,7 +22,7 @@ export class DraftReadError extends Error {
   }
 }
 
-export function draftFormat(name: string, bytes: Uint8Array): DraftFormat {
+function draftFormat(name: string, bytes: Uint8Array): DraftFormat {
   const ext = /\.([A-Za-z]+)$/.exec(name)?.[1]?.toLowerCase();
   if (ext === 'docx' || ext === 'docm') return 'docx';
   if (ext === 'md' || ext === 'markdown') return 'md';

@@ -51,6 +51,7 @@ export const RATE_WORDS: Record<FactRateKey, readonly string[]> = {
   satisfied: ['满意率', '满意度', '代表满意率'],
   resolution: ['解决率', '办理解决率'],
   adopted: ['解决采纳率', '采纳率'],
+  agreed: ['同意率', '认同率'],
 };
 
 const COUNT_OF_RATE: Partial<Record<RateKey, CountFactKey>> = {

@@ -94,7 +94,7 @@ const SENTENCE_END = /[。！？!?\n]/;
 const CLAUSE_END = /[；;，,：:]/;
 
 /** Sentences end at 。！？ and line ends; clauses at ；，： (both widths). */
-export function sentencesOf(folded: string): Sentence[] {
+function sentencesOf(folded: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
   let clauseStart = 0;

@@ -119,7 +119,7 @@ const CLOSING_QUOTE = /[”"’」』]$/;
 const LETTER = /(?:^|[为是、：:中,，])([A-D])\s*类?$/;
 const BOUNDARY = /[为是、的及中于：:，,]/;
 
-export interface LabelInput {
+interface LabelInput {
   folded: string;
   sentence: Sentence;
   count: CountFigure;
@@ -144,7 +144,7 @@ function byVocabulary(phrase: string, vocabulary: Vocabulary): CountLabel | null
 }
 
 /** The words before a count within its clause, as the label reads them. */
-export function phraseBefore(folded: string, sentence: Sentence, count: CountFigure): string {
+function phraseBefore(folded: string, sentence: Sentence, count: CountFigure): string {
   return folded.slice(clauseOf(sentence, count.start).start, count.start).replace(TRIM_END, '');
 }
 

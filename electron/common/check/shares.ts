@@ -49,7 +49,7 @@ const TOTAL_BASE = /总数|全部|总量|总件数|总和/;
 const ANSWERED_BASE = /已答复|已办复|答复总数/;
 
 /** The shares of one paragraph, in order. */
-export function sharesOf(info: ParagraphInfo): ProseShare[] {
+function sharesOf(info: ParagraphInfo): ProseShare[] {
   const shares: ProseShare[] = [];
   for (const percent of info.percents) {
     const own = info.labelled.filter((l) => l.count.end <= percent.start);

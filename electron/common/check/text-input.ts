@@ -17,7 +17,7 @@ export class TextReadError extends Error {
 }
 
 /** The text of a file: UTF-8 (BOM optional) when the bytes are valid UTF-8, else GB18030. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
     return new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));

@@ -61,7 +61,10 @@ export function fromUtcDate(date: Date): IsoDate | null {
 const TIME_OF_DAY = /^(.*\d)(?:\s+|T)\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d{1,6})?)?$/;
 const WITHOUT_YEAR = ['M月d日', 'M-d', 'M/d', 'M.d'];
 
-export interface ReadDate {
+/** The years a date read from text or a ledger's date cell may have: outside them it is a slip of the keyboard. */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
+interface ReadDate {
   date: IsoDate;
   /** True when the text had no year and `defaultYear` was taken. */
   yearAssumed: boolean;
@@ -86,7 +89,7 @@ export function readDate(raw: string, defaultYear?: number): ReadDate | null {
   if (timed) text = foldForMatch(timed[1]!);
   for (const pattern of TEXT_FORMATS) {
     const date: Date = parse(text, pattern, new Date(2000, 0, 1));
-    if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 2200) {
+    if (isValid(date) && date.getFullYear() >= DATE_YEARS.min && date.getFullYear() <= DATE_YEARS.max) {
       return { date: fromLocal(date), yearAssumed: false };
     }
   }

@@ -2,7 +2,7 @@ import { addDaysIso, addMonthsIso, addWorkingDaysIso, daysBetween, type IsoDate 
 import type { ResultCode } from './result-classes';
 import type { DeadlineRules } from './session';
 
-export interface DeadlineFacts {
+interface DeadlineFacts {
   assignedDate: IsoDate | null;
   /** The stated 办理期限, which wins over the computed one. */
   deadline: IsoDate | null;
@@ -38,7 +38,7 @@ export function replyDeadline(
   return addMonthsIso(facts.assignedDate, facts.extended ? rules.extendedReplyMonths : rules.replyMonths);
 }
 
-export interface DeadlineState {
+interface DeadlineState {
   status: DeadlineStatus;
   deadline: IsoDate | null;
   /** Days from today to the deadline (negative when overdue); null when answered or unknown. */
@@ -67,19 +67,9 @@ export function openDeadlineState(
   return { status, deadline, daysLeft };
 }
 
-/** A co-handling unit's opinion is due this day. */
-export function cohandlingDeadline(assignedDate: IsoDate, rules: DeadlineRules): IsoDate {
-  return addMonthsIso(assignedDate, rules.cohandlingMonths);
-}
-
 /** An item outside a unit's remit must be returned by this day. */
 export function returnDeadline(assignedDate: IsoDate, rules: DeadlineRules): IsoDate {
   return rules.returnWorkingDays ? addWorkingDaysIso(assignedDate, rules.returnDays) : addDaysIso(assignedDate, rules.returnDays);
-}
-
-/** A dissatisfied deputy's item, handled again, is answered by this day. */
-export function redoDeadline(feedbackDate: IsoDate, rules: DeadlineRules): IsoDate {
-  return addMonthsIso(feedbackDate, rules.redoMonths);
 }
 
 /**

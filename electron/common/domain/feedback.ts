@@ -17,8 +17,11 @@ export const SCALE_NAMES: Record<FeedbackScale, string> = {
 };
 
 /**
- * Other words for a value of the three-step scale. 理解 is the middle step of the 满意 / 理解 /
- * 不满意 scale some 政协 systems use for 办理态度; the import preview says how each was read.
+ * Other words ledgers write in the rating column: for a value of the three-step scale (满意 /
+ * 基本满意 / 不满意, ../shared/docs/domain.md), and for 未表态, which belongs to no scale. 基本同意
+ * and 理解 are words of the deputy's opinion of the result (RESULT_OPINION_VALUES, the 同意率),
+ * not steps of a rating scale; written in the rating column they are read as its middle step.
+ * The import preview says how each was read.
  */
 const ALIASES: Record<string, string> = {
   很满意: '满意',
@@ -33,14 +36,14 @@ const ALIASES: Record<string, string> = {
   未测评: NO_OPINION,
 };
 
-export interface FeedbackValue {
+interface FeedbackValue {
   value: string;
   /** Null for 未表态, which belongs to no scale. */
   scale: FeedbackScale | null;
 }
 
 /** A rating as ledgers print it, without a score band in brackets: "满意(80分-100分)" → 满意. */
-export function withoutScoreBand(raw: string): string {
+function withoutScoreBand(raw: string): string {
   return foldForMatch(raw).replace(/[(（][^()（）]*[)）]$/, '');
 }
 
@@ -61,8 +64,9 @@ export function parseFeedback(raw: string): FeedbackValue | null | undefined {
  * seed 000's report), kept apart from the rating of the handling.
  */
 export const RESULT_OPINION_VALUES = ['同意', '基本同意', '理解', '保留', '不同意'] as const;
-/** Result opinions that count as agreeing for a 同意率. */
-export const AGREEING_OPINIONS: readonly string[] = ['同意'];
+
+/** The opinions of the result a feedback form offers to tick (the others are read from ledgers). */
+export const FORM_RESULT_OPINIONS = ['同意', '基本同意', '不同意'] as const;
 
 /** Reads a result-opinion cell: one of RESULT_OPINION_VALUES or 未表态; null for empty. */
 export function parseResultOpinion(raw: string): string | null | undefined {
@@ -70,6 +74,11 @@ export function parseResultOpinion(raw: string): string | null | undefined {
   if (!text) return null;
   if (['未表态', '未反馈', '未评价', '未回复'].includes(text)) return NO_OPINION;
   return (RESULT_OPINION_VALUES as readonly string[]).includes(text) ? text : undefined;
+}
+
+/** The opinions of the result that count as agreeing: 同意, or 同意 and 基本同意 (as for 满意率). */
+export function agreedValues(numerator: 'top' | 'top2'): readonly string[] {
+  return RESULT_OPINION_VALUES.slice(0, numerator === 'top' ? 1 : 2);
 }
 
 /** The feedback values that count as satisfied: the top value, or the top two. */

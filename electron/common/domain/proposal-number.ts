@@ -1,6 +1,6 @@
 import { foldForMatch } from './text';
 
-export interface ProposalNumber {
+interface ProposalNumber {
   /** As the clerk wrote it, e.g. "0012" or "第12号". */
   display: string;
   /** Identity within a session: "0012", "12" and "第12号" are the same proposal. */

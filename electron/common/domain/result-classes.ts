@@ -72,7 +72,7 @@ const KEY_WORDS: [ResultCode, RegExp][] = [
 const PENDING = new Set(['处理中', '办理中', '未答复', '未办复', '待答复', '未办结']);
 
 /** How a result cell was read, for the import preview's legend. */
-export type ResultReading = { code: ResultCode; by: 'session-label' | 'wording' | 'letter' } | { code: null; by: 'pending' };
+type ResultReading = { code: ResultCode; by: 'session-label' | 'wording' | 'letter' } | { code: null; by: 'pending' };
 
 export interface ResultScheme {
   labels: Partial<Record<ResultCode, string>>;

@@ -2,7 +2,7 @@ import { readChineseNumeral } from './chinese-numerals';
 import { foldForMatch } from './text';
 
 /** 届 and 次 of a session: 区十六届人大六次会议 → { term: 16, meeting: 6 }. */
-export interface SessionOrdinal {
+interface SessionOrdinal {
   term: number | null;
   meeting: number | null;
 }

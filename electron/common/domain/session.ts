@@ -2,8 +2,7 @@ import { termsOf } from './terms';
 import { z } from 'zod';
 import type { ResultCode } from './result-classes';
 
-export const ROUNDING_METHODS = ['half-up', 'largest-remainder'] as const;
-export type RoundingMethod = (typeof ROUNDING_METHODS)[number];
+const ROUNDING_METHODS = ['half-up', 'largest-remainder'] as const;
 
 export const deadlineRulesSchema = z.object({
   /** Reply due this many months after 交办. */
@@ -69,7 +68,7 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
 };
 
 /** Metrics that can have a comparison baseline. */
-export const RATE_KEYS = ['answered', 'onTime', 'closed', 'published', 'met', 'satisfied', 'resolution'] as const;
+export const RATE_KEYS = ['answered', 'onTime', 'closed', 'published', 'met', 'satisfied', 'resolution', 'agreed'] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
 /**
@@ -104,9 +103,4 @@ export interface Session extends SessionSettings {
 
 export function kindLabel(kind: SessionSettings['kind']): string {
   return termsOf(kind).kindLabel;
-}
-
-/** 建议 or 提案, for sentences like "共收到建议67件". */
-export function itemWord(kind: SessionSettings['kind']): string {
-  return termsOf(kind).item;
 }

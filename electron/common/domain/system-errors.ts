@@ -16,7 +16,9 @@ export type SystemCause =
   | 'file-in-use'
   | 'no-permission'
   | 'missing'
-  | 'is-folder';
+  | 'is-folder'
+  | 'not-a-folder'
+  | 'exists';
 
 const CAUSES: readonly [test: (code: string) => boolean, cause: SystemCause][] = [
   [(c) => c === 'SQLITE_FULL' || c === 'ENOSPC' || c === 'EDQUOT', 'disk-full'],
@@ -30,6 +32,8 @@ const CAUSES: readonly [test: (code: string) => boolean, cause: SystemCause][] =
   [(c) => c === 'EACCES' || c === 'EPERM', 'no-permission'],
   [(c) => c === 'ENOENT', 'missing'],
   [(c) => c === 'EISDIR', 'is-folder'],
+  [(c) => c === 'ENOTDIR', 'not-a-folder'],
+  [(c) => c === 'EEXIST', 'exists'],
 ];
 
 /** The error's code (`SQLITE_FULL`, `ENOSPC`…), or '' for an error without one. */
@@ -50,8 +54,36 @@ const NOT_SAVED: Partial<Record<SystemCause, string>> = {
   corrupt: '数据库文件已损坏，这次操作没有保存。请关闭程序并重新打开：程序启动时会检查数据库，并提供从最近的完好备份恢复。',
   io: '读写磁盘时出错（磁盘已满、U 盘被拔出或硬盘故障），这次操作没有保存。请检查磁盘后重试。',
   'no-permission': '没有权限读写所需的文件，这次操作没有保存。请检查文件或文件夹的权限。',
+  'not-a-folder': '所需的文件夹的位置上是一个同名的文件，这次操作没有保存。请把那个文件改名或移走后重试。',
+  exists: '要新建的文件或文件夹已有同名的存在，这次操作没有保存。请另选名称，或把已有的移走后重试。',
 };
 NOT_SAVED['not-a-database'] = NOT_SAVED.corrupt;
+
+/**
+ * What went wrong with a file or folder, as a phrase for a sentence that names the path itself
+ * (「…」无法创建：<phrase>). An error without a known cause keeps its code, never its English text.
+ */
+const FILE_PROBLEMS: Record<SystemCause, string> = {
+  'disk-full': '磁盘空间已满',
+  'read-only': '文件或文件夹是只读的',
+  locked: '正被其他程序使用（被锁定）',
+  'not-a-database': '不是数据库文件，或文件头已损坏',
+  corrupt: '文件内容已损坏',
+  'cannot-open': '无法打开（可能没有权限，或文件不存在）',
+  io: '读写磁盘时出错（可能是 U 盘被拔出或硬盘故障）',
+  'file-in-use': '正被其他程序打开',
+  'no-permission': '没有读写它的权限',
+  missing: '找不到这个文件或文件夹',
+  'is-folder': '那里是一个文件夹，不是文件',
+  'not-a-folder': '路径上应是文件夹的位置是一个同名的文件',
+  exists: '同名的文件或文件夹已经存在',
+};
+
+export function fileProblem(error: unknown): string {
+  const cause = systemCause(error);
+  if (cause) return FILE_PROBLEMS[cause];
+  return `出现意外错误（${errorCode(error) || '未知原因'}）`;
+}
 
 /**
  * An error whose cause the clerk can act on (the disk is full, the file is read-only, another

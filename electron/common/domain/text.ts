@@ -12,7 +12,7 @@ export function stripControlChars(value: string): string {
 }
 
 /** Cleans a free-text cell: control characters out, outer whitespace trimmed. */
-export function cleanText(value: string): string {
+function cleanText(value: string): string {
   // String.prototype.trim removes the same characters (U+3000 included) in linear time; the
   // regular expression it replaces was quadratic on long runs of inner spaces.
   return stripControlChars(value).trim();

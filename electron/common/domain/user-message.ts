@@ -2,7 +2,7 @@ import { isUserError, type UserErrorCode } from './errors';
 import { explainSystemError } from './system-errors';
 
 /** An error as the clerk is told it: the same shape in the API, the jobs, the CLI and the shell. */
-export interface ErrorMessage {
+interface ErrorMessage {
   message: string;
   details: string[];
   code?: UserErrorCode;

@@ -36,7 +36,7 @@ export const LEDGER_FIELDS = [
 ] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
-export type LedgerKind = 'npc' | 'cppcc';
+type LedgerKind = 'npc' | 'cppcc';
 
 /** Canonical header of each field: export writes these, in this order (政协 words for 提案 sessions). */
 export const CANONICAL_HEADERS: Record<LedgerField, string> = {

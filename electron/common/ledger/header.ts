@@ -44,7 +44,7 @@ export interface ColumnMapping {
   reason: string | null;
 }
 
-export interface HeaderAnalysis {
+interface HeaderAnalysis {
   /** Positions (in the rows given) of the header's first and last rows. */
   first: number;
   last: number;

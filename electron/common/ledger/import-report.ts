@@ -1,5 +1,6 @@
 import type { LedgerField } from './columns';
-import type { ColumnMapping, MissingField, ValueReading } from './parse-ledger';
+import type { ColumnMapping } from './header';
+import type { MissingField, ValueReading } from './parsed-ledger';
 
 export interface FieldChange {
   field: LedgerField;

@@ -3,7 +3,7 @@ import type { ResultCode } from '../domain/result-classes';
 import { joinList } from '../domain/text';
 import { formatYesNo } from '../domain/yes-no';
 import type { LedgerField } from './columns';
-import type { LedgerRecord } from './parse-ledger';
+import type { LedgerRecord } from './parsed-ledger';
 
 /** The facts a ledger row holds, whether read from a file or from the database. */
 export type LedgerFacts = Omit<LedgerRecord, 'row' | 'blank'>;

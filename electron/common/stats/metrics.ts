@@ -1,4 +1,4 @@
-import { FEEDBACK_VALUES, NO_OPINION, satisfiedValues, type FeedbackScale } from '../domain/feedback';
+import { agreedValues, FEEDBACK_VALUES, NO_OPINION, satisfiedValues, type FeedbackScale } from '../domain/feedback';
 import { codesFor, type ResultClassCount, type ResultCode } from '../domain/result-classes';
 import { RECORDED_FACTS, type RateKey, type RecordedFact, type SessionSettings } from '../domain/session';
 import { distribute, percent, type Decimals, type RoundingMethod } from './rounding';
@@ -27,6 +27,12 @@ export interface LeadUnitCell {
   feedback: string | null;
   answered: 0 | 1;
   onTime: 0 | 1;
+  count: number;
+}
+
+/** How many proposals carry one opinion of the result (同意, 理解 …, or 未表态). */
+export interface OpinionCount {
+  opinion: string;
   count: number;
 }
 
@@ -129,7 +135,11 @@ export const RATE_FACTS: Record<RateKey, readonly RecordedFact[]> = {
   met: ['met'],
   satisfied: ['feedback'],
   resolution: ['result'],
+  agreed: ['resultOpinion'],
 };
+
+/** The row of items with no category. */
+export const UNCATEGORISED = '未分类';
 
 /** The words the overview prints for a figure the ledger did not give. */
 export const NOT_PROVIDED = '台账未提供';
@@ -142,6 +152,7 @@ export const RATE_LABELS: Record<RateKey, string> = {
   met: '见面率',
   satisfied: '满意率',
   resolution: '解决率',
+  agreed: '同意率',
 };
 
 const RESOLUTION_CODES: Record<StatsOptions['resolutionNumerator'], ResultCode[]> = {
@@ -173,6 +184,7 @@ export function computeStatistics(
   cube: readonly CubeCell[],
   units: UnitCounts,
   options: StatsOptions,
+  opinions: readonly OpinionCount[] = [],
 ): Statistics {
   const { decimals, rounding } = options;
   const missingSet = new Set(info.missingFacts ?? []);
@@ -206,7 +218,7 @@ export function computeStatistics(
   const known = new Set(info.categories.map((c) => c.id));
   let uncategorised = 0;
   for (const [id, count] of byCategoryId) if (id === null || !known.has(id)) uncategorised += count;
-  if (uncategorised > 0) categoryRows.push({ label: '未分类', count: uncategorised });
+  if (uncategorised > 0) categoryRows.push({ label: UNCATEGORISED, count: uncategorised });
   const categoryPercents = distribute(
     categoryRows.map((r) => r.count),
     total,
@@ -253,6 +265,12 @@ export function computeStatistics(
   const satisfied = feedbackRows.filter((r) => satisfiedSet.has(r.label)).reduce((sum, r) => sum + r.count, 0);
   const satisfiedWord = [...satisfiedSet].join('、') || '满意';
 
+  // 同意率: over the opinions of the result actually returned (未表态 is none); a session whose
+  // deputies rate only once returns none, and the rate is then not one the records give.
+  const agreedSet = new Set(agreedValues(options.satisfiedNumerator));
+  const opinionsReturned = opinions.filter((o) => o.opinion !== NO_OPINION).reduce((sum, o) => sum + o.count, 0);
+  const agreed = opinions.filter((o) => agreedSet.has(o.opinion)).reduce((sum, o) => sum + o.count, 0);
+
   const resolutionCodes = RESOLUTION_CODES[options.resolutionNumerator].filter((c) => codes.includes(c));
   const resolved = resolutionCodes.reduce((sum, code) => sum + (byCode.get(code) ?? 0), 0);
   const resolutionWords = resolutionCodes.map((c) => `“${resultLabel(info, c)}”`).join('和');
@@ -279,6 +297,14 @@ export function computeStatistics(
       decimals,
       `办理结果为${resolutionWords}的 ${resolved} 件 / ${all}`,
       has('resolution'),
+    ),
+    agreed: rate(
+      RATE_LABELS.agreed,
+      agreed,
+      opinionsReturned,
+      decimals,
+      `对办理结果${[...agreedSet].join('、')} ${agreed} 件 / 已反馈对办理结果的意见 ${opinionsReturned} 件`,
+      has('agreed') && opinionsReturned > 0,
     ),
   };
 
@@ -341,30 +367,62 @@ function computeUnitStats(
     }
   }
   return [...byId.values()]
-    .sort((a, b) => b.leadCount - a.leadCount || b.coCount - a.coCount || a.unit.localeCompare(b.unit, 'zh-Hans-CN'))
-    .map((acc) => ({
-      unitId: acc.unitId,
-      unit: acc.unit,
-      leadCount: acc.leadCount,
-      coCount: acc.coCount,
-      results: codes.map((code) => ({ code, label: resultLabel(info, code), count: acc.results.get(code) ?? 0 })),
-      answered: acc.answered,
-      onTime: acc.onTime,
-      onTimeRate: rate(
-        RATE_LABELS.onTime,
-        acc.onTime,
-        acc.leadCount,
+    .sort((a, b) => b.leadCount - a.leadCount || b.coCount - a.coCount || UNIT_ORDER.compare(a.unit, b.unit))
+    .map((acc) =>
+      unitStats(
+        acc,
+        codes.map((code) => ({ code, label: resultLabel(info, code), count: acc.results.get(code) ?? 0 })),
         decimals,
-        `按期答复 ${acc.onTime} 件 / 主办 ${acc.leadCount} 件`,
       ),
-      feedbackReturned: acc.returned,
-      satisfied: acc.satisfied,
-      satisfiedRate: rate(
-        RATE_LABELS.satisfied,
-        acc.satisfied,
-        acc.returned,
-        decimals,
-        `满意 ${acc.satisfied} 件 / 已反馈 ${acc.returned} 件`,
-      ),
-    }));
+    );
+}
+
+/** Units with equal counts in the order of their names (one collator: localeCompare makes one a call). */
+const UNIT_ORDER = new Intl.Collator('zh-Hans-CN');
+
+type UnitTotals = Omit<UnitStats, 'results' | 'onTimeRate' | 'feedbackReturned' | 'satisfiedRate'> & { returned: number };
+
+function unitStats(t: UnitTotals, results: UnitStats['results'], decimals: Decimals): UnitStats {
+  return {
+    unitId: t.unitId,
+    unit: t.unit,
+    leadCount: t.leadCount,
+    coCount: t.coCount,
+    results,
+    answered: t.answered,
+    onTime: t.onTime,
+    onTimeRate: rate(RATE_LABELS.onTime, t.onTime, t.leadCount, decimals, `按期答复 ${t.onTime} 件 / 主办 ${t.leadCount} 件`),
+    feedbackReturned: t.returned,
+    satisfied: t.satisfied,
+    satisfiedRate: rate(
+      RATE_LABELS.satisfied,
+      t.satisfied,
+      t.returned,
+      decimals,
+      `满意 ${t.satisfied} 件 / 已反馈 ${t.returned} 件`,
+    ),
+  };
+}
+
+/**
+ * Several units as one row, named `unit` (the report's 其他 N 个单位): every count is the exact
+ * sum of theirs and the rates are worked out again from the summed counts, never averaged.
+ */
+export function combineUnits(units: readonly UnitStats[], unit: string, decimals: Decimals): UnitStats {
+  const totals: UnitTotals = { unitId: 0, unit, leadCount: 0, coCount: 0, answered: 0, onTime: 0, returned: 0, satisfied: 0 };
+  const results = new Map<ResultCode, UnitStats['results'][number]>();
+  for (const u of units) {
+    totals.leadCount += u.leadCount;
+    totals.coCount += u.coCount;
+    totals.answered += u.answered;
+    totals.onTime += u.onTime;
+    totals.returned += u.feedbackReturned;
+    totals.satisfied += u.satisfied;
+    for (const r of u.results) {
+      const sum = results.get(r.code);
+      if (sum) sum.count += r.count;
+      else results.set(r.code, { ...r });
+    }
+  }
+  return unitStats(totals, [...results.values()], decimals);
 }

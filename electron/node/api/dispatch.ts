@@ -13,7 +13,7 @@ const fail = (message: string, details: string[] = [], code: UserErrorCode | nul
   error: code ? { message, details, code } : { message, details },
 });
 
-export function isOperation(name: string): name is OperationName {
+function isOperation(name: string): name is OperationName {
   return Object.hasOwn(contract, name);
 }
 

@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import { UserError } from '../../common/domain/errors';
 import { inflateEntry, readZipDirectory, type ZipEntry } from '../ledger/zip-guard';
+import { copiedPart, writeZip, type ZipPart } from '../files/zip-format';
 import {
   decodeXmlText,
   mainPartName,
@@ -20,7 +21,7 @@ import type { Finding } from '../../common/check/model';
  * inside text boxes).
  */
 
-export interface AnnotateOptions {
+interface AnnotateOptions {
   author?: string;
   initials?: string;
   /** The comments' date (default: now). */
@@ -29,6 +30,8 @@ export interface AnnotateOptions {
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+/** The parts' date in the archive: 1980-01-01, the first day MS-DOS dates can say. */
+const DOS_DATE_1980 = 0x21;
 const COMMENTS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 
 function escapeXml(text: string): string {
@@ -162,61 +165,6 @@ function relationships(rels: string): { id: string; type: string; target: string
   }));
 }
 
-interface OutEntry {
-  name: string;
-  data: Buffer | null;
-  entry: ZipEntry | null;
-}
-
-function writeZip(original: Buffer, entries: OutEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, entry } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const body = data
-      ? zlib.deflateRawSync(data)
-      : original.subarray(entry!.dataOffset, entry!.dataOffset + entry!.compressedSize);
-    const method = data ? 8 : entry!.method;
-    const crc = data ? zlib.crc32(data) >>> 0 : entry!.crc >>> 0;
-    const size = data ? data.length : entry!.uncompressedSize;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(0x21, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(nameBytes.length, 28);
-    header.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, body);
-    central.push(header, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const size = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
-}
-
 const BROKEN =
   '无法生成带批注的副本：这份文档不是有效的 .docx 文件，或者已经损坏。请在 Word 或 WPS 中打开并另存为 .docx 后再试。';
 
@@ -310,7 +258,18 @@ export function annotateDocx(original: Buffer, findings: readonly Finding[], opt
     replaced.set('[Content_Types].xml', Buffer.from(types.replace(/<\/Types>\s*$/, `${override}</Types>`), 'utf8'));
   }
 
-  const out: OutEntry[] = pkg.entries.map((entry) => ({ name: entry.name, entry, data: replaced.get(entry.name) ?? null }));
-  for (const [name, data] of replaced) if (!pkg.entries.some((e) => e.name === name)) out.push({ name, data, entry: null });
-  return writeZip(original, out);
+  // A part given new content is deflated; every other part is copied as it was, still compressed.
+  const written = (name: string, data: Buffer): ZipPart => ({
+    name,
+    method: 8,
+    crc: zlib.crc32(data) >>> 0,
+    size: data.length,
+    data: zlib.deflateRawSync(data),
+  });
+  const parts: ZipPart[] = pkg.entries.map((entry) => {
+    const data = replaced.get(entry.name);
+    return data ? written(entry.name, data) : copiedPart(original, entry);
+  });
+  for (const [name, data] of replaced) if (!pkg.entries.some((e) => e.name === name)) parts.push(written(name, data));
+  return writeZip(parts, DOS_DATE_1980);
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../common/domain/errors';
 import type { Store } from '../../../db/store';
@@ -7,6 +6,7 @@ import { factsFromStatistics, type DraftFacts } from '../../common/check/facts';
 import type { CheckOptions } from '../../common/check/model';
 import type { Session } from '../../common/domain/session';
 import { sessionStatistics } from '../stats/session-statistics';
+import { readInputFileSync } from '../files/input-file';
 
 /**
  * The draft checker's API (Node side): read a draft, check it against a session's facts, write an
@@ -14,22 +14,19 @@ import { sessionStatistics } from '../stats/session-statistics';
  */
 
 export { checkDraft } from '../../common/check/checker';
-export { annotateDocx, type AnnotateOptions } from './annotate';
-export { factsFromStatistics, type DraftFacts, type FactRate } from '../../common/check/facts';
-export type { CheckOptions, DraftParagraph, Finding, FindingKind, Severity } from '../../common/check/model';
-export type { Draft, DraftFormat } from '../../common/check/draft';
+export { annotateDocx } from './annotate';
+export { factsFromStatistics, type DraftFacts } from '../../common/check/facts';
+export type { CheckOptions, DraftParagraph, Finding } from '../../common/check/model';
+
+/** What a draft named by its path may be: a report with its pictures is far below this. */
+const DRAFT_FILE = { what: '报告稿', maxBytes: 100 * 1024 * 1024 };
 
 /** Reads a draft from a file path or from a dropped file's name and bytes. */
 export function readDraft(file: string | { name: string; bytes: Uint8Array }): Draft {
   const name = typeof file === 'string' ? path.basename(file) : file.name;
   let bytes: Uint8Array;
-  if (typeof file === 'string') {
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      throw new UserError(`无法打开「${file}」：文件不存在或没有读取权限。`);
-    }
-  } else bytes = file.bytes;
+  if (typeof file === 'string') bytes = readInputFileSync(file, DRAFT_FILE);
+  else bytes = file.bytes;
   try {
     return readDraftBytes(name, bytes);
   } catch (error) {

@@ -7,3 +7,13 @@ export async function openExistingStore(file: string): Promise<OpenedStore> {
   if (!fs.existsSync(file)) throw new UserError(`找不到数据库文件「${file}」。新建数据库请先运行：jianyi init --db ${file}`);
   return openStore(file);
 }
+
+/** Opens an existing database for `use` and closes it afterwards, whatever happens. */
+export async function withExistingStore<T>(file: string, use: (store: OpenedStore) => Promise<T> | T): Promise<T> {
+  const store = await openExistingStore(file);
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}

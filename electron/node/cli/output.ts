@@ -1,6 +1,6 @@
 /** Terminal output that lines up Chinese text: a CJK character takes two columns. */
 
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
@@ -19,11 +19,11 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-export function padEnd(text: string, width: number): string {
+function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-export function padStart(text: string, width: number): string {
+function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 

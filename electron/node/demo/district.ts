@@ -7,7 +7,7 @@ import type { Random } from './random';
 
 export const DEMO_DISTRICT = '青川区';
 
-export interface DemoUnit {
+interface DemoUnit {
   name: string;
   fullName: string;
   prefix: string;

@@ -13,9 +13,7 @@ import { random } from './random';
  * All names are invented.
  */
 
-export { DEMO_DISTRICT } from './district';
-
-export interface DemoOptions {
+interface DemoOptions {
   /** The day the demo is "as of": the current session is about four months old. */
   today: IsoDate;
   seed?: number;
@@ -23,7 +21,7 @@ export interface DemoOptions {
   count?: number;
 }
 
-export interface DemoResult {
+interface DemoResult {
   current: Session;
   previous: Session;
   opinionName: string;

@@ -20,9 +20,8 @@ const REPLY_BODIES = [
   '二、已开展的工作\n一是加强统筹谋划，把相关任务纳入年度重点工作安排；二是加大资金保障，今年安排专项资金用于设施建设和日常运维；三是完善工作机制，明确责任部门和完成时限，定期通报推进情况。',
   '三、下一步工作打算\n我们将认真吸纳您的意见，进一步细化工作措施，加强部门协同，确保各项举措落到实处，并及时向您通报进展。',
 ];
-const REPLY_CLOSING = '感谢您对{unit}工作的关心和支持，欢迎继续提出宝贵意见。';
 
-export interface GenerateSessionInput {
+interface GenerateSessionInput {
   name: string;
   year: number;
   assignedAround: IsoDate;
@@ -96,8 +95,8 @@ export function generateSession(store: Store, rng: Random, deputies: string[], i
             .replace('{title}', title)
             .replace('{co}', coUnits.length ? coUnits.join('、') : '相关部门')
             .replace('{met}', formatChineseDate(metDate)),
+          // No closing of its own: the letter template thanks the deputy once.
           ...REPLY_BODIES,
-          REPLY_CLOSING.replace('{unit}', unit.fullName.replace(/^青川区/, '')),
         ].join('\n')
       : '';
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { UserError } from '../../common/domain/errors';
-import { systemCause } from '../../common/domain/system-errors';
+import { errorCode, fileProblem, systemCause } from '../../common/domain/system-errors';
 import { removeLeftovers } from '../../../db/leftovers';
 
 /**
@@ -10,6 +11,47 @@ import { removeLeftovers } from '../../../db/leftovers';
  * renamed over the target. Failures become messages a clerk can act on.
  */
 export async function writeFileAtomic(target: string, data: Buffer | Uint8Array | string): Promise<void> {
+  await writeAtomic(target, async (temp) => {
+    const handle = await fs.promises.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * As writeFileAtomic, for a file too large to hold in memory: `produce` writes it to the stream
+ * it is given and ends it; the temporary file is renamed only once all of it is flushed to disk.
+ * A failure of the disk while writing rejects at once, even if `produce` is waiting on the stream.
+ */
+export async function writeStreamAtomic(target: string, produce: (out: Writable) => Promise<void>): Promise<void> {
+  await writeAtomic(target, async (temp) => {
+    // flush: the file is fsynced before it is closed, as writeFileAtomic does.
+    const out = fs.createWriteStream(temp, { flags: 'wx', flush: true });
+    const failed = new Promise<never>((_, reject) => out.on('error', reject));
+    const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+    const produced = produce(out);
+    // Whichever settles first decides; the other one's failure is not an unhandled rejection.
+    failed.catch(() => undefined);
+    produced.catch(() => undefined);
+    try {
+      await Promise.race([produced, failed]);
+      if (!out.writableFinished) out.end();
+      await Promise.race([closed, failed]);
+    } catch (error) {
+      // The file is closed before it is removed (Windows cannot remove an open file).
+      out.destroy();
+      await closed;
+      throw error;
+    }
+  });
+}
+
+/** Checks the target, has `write` create the temporary file beside it, then renames it over the target. */
+async function writeAtomic(target: string, write: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const name = path.basename(target);
   assertNotOpenElsewhere(target);
@@ -22,13 +64,7 @@ export async function writeFileAtomic(target: string, data: Buffer | Uint8Array 
   }
   const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const handle = await fs.promises.open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await write(temp);
     await fs.promises.rename(temp, target);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => undefined);
@@ -42,7 +78,7 @@ export async function writeFileAtomic(target: string, data: Buffer | Uint8Array 
  * WPS: .~name). Overwriting an open document would lose the clerk's unsaved edits or fail
  * half-way, so it is refused before anything is written.
  */
-export function assertNotOpenElsewhere(target: string): void {
+function assertNotOpenElsewhere(target: string): void {
   const dir = path.dirname(path.resolve(target));
   const name = path.basename(target);
   const owners = [`~$${name}`, `~$${name.slice(2)}`, `.~lock.${name}#`, `.~${name}`];
@@ -72,7 +108,8 @@ export function explainWriteError(error: unknown, target: string): Error {
     case 'io':
       return new UserError(`写入「${target}」时读写磁盘出错（U 盘被拔出或硬盘故障），原文件未被改动。请检查磁盘后重试。`);
     default:
-      return new UserError(`无法保存「${target}」：${(error as Error).message}`);
+      // A code the table does not name stays a code, never the system's English sentence.
+      return new UserError(`无法保存「${target}」：${errorCode(error) ? `${fileProblem(error)}。` : (error as Error).message}`);
   }
 }
 

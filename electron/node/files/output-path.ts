@@ -9,12 +9,12 @@ import { UserError } from '../../common/domain/errors';
  * is created only when asked. Nothing is written before these checks pass.
  */
 
-export type OutputKind = 'docx' | 'zip' | 'xlsx' | 'db';
+type OutputKind = 'docx' | 'zip' | 'xlsx' | 'db';
 
 const EXTENSIONS: Record<OutputKind, string> = { docx: '.docx', zip: '.zip', xlsx: '.xlsx', db: '.db' };
 const KIND_WORDS: Record<OutputKind, string> = { docx: 'Word 文档', zip: '压缩包', xlsx: 'Excel 表格', db: '数据库备份' };
 
-export interface OutputOptions {
+interface OutputOptions {
   kind: OutputKind;
   /**
    * The database in use: it, its -wal/-shm/-journal files and its backup folder are never written.
@@ -32,7 +32,7 @@ export interface OutputOptions {
 }
 
 /** Where the database keeps what belongs to it: the file and its companions, and its backup folder. */
-export function databaseParts(databaseFile: string): { files: string[]; folder: string } {
+function databaseParts(databaseFile: string): { files: string[]; folder: string } {
   const file = path.resolve(databaseFile);
   const base = path.basename(file).replace(/\.[^.]*$/, '');
   return {

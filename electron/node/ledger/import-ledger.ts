@@ -11,13 +11,10 @@ import { FACTS_OF_FIELD, factsOfProposal, ledgerText, type LedgerFacts } from '.
 import {
   formatIssue,
   parseLedger,
-  type ColumnMapping,
   type LedgerContext,
   type LedgerRecord,
-  type MissingField,
   type ParseOptions,
   type ParsedLedger,
-  type ValueReading,
 } from '../../common/ledger/parse-ledger';
 import { readSpreadsheet } from './read-table';
 import { type Workbook } from '../../common/ledger/table';

@@ -29,7 +29,7 @@ export function looksLikeHtml(buffer: Buffer): boolean {
 }
 
 /** The page's text: its BOM or declared charset, else UTF-8 when valid, else GB18030. */
-export function decodeHtml(buffer: Buffer): string {
+function decodeHtml(buffer: Buffer): string {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return buffer.subarray(3).toString('utf8');
   if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) {
     return new TextDecoder(buffer[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(buffer.subarray(2));

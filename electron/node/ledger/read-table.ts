@@ -1,9 +1,9 @@
 import { type CellValue, type TableRow, type Sheet, type Workbook } from '../../common/ledger/table';
-import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { UserError } from '../../common/domain/errors';
+import { readInputFile } from '../files/input-file';
 import { looksLikeHtml, readHtmlTables } from './read-html';
 import { isOle, isZip, prepareXlsx } from './xlsx-guard';
 
@@ -43,7 +43,7 @@ function cellValue(value: ExcelValue): CellValue {
  * stray value in column XFD makes the row 16,384 cells wide: 100,000 such rows would be 1.6 billion
  * cells. The 100,000-row ledger with every standard column is 1.9 million.
  */
-export const MAX_TABLE_CELLS = 20_000_000;
+const MAX_TABLE_CELLS = 20_000_000;
 
 function tooWide(displayName: string, sheet: string, rowNumber: number, width: number): UserError {
   return new UserError(
@@ -93,7 +93,7 @@ function utf16Error(displayName: string): UserError {
 }
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 as Chinese Excel saves. */
-export function decodeCsv(buffer: Buffer, displayName = '该 CSV 文件'): { text: string; encoding: 'utf-8' | 'gb18030' } {
+function decodeCsv(buffer: Buffer, displayName = '该 CSV 文件'): { text: string; encoding: 'utf-8' | 'gb18030' } {
   if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
     throw utf16Error(displayName);
   }
@@ -223,17 +223,9 @@ export async function readSpreadsheetBuffer(buffer: Buffer, fileName: string): P
   }
 }
 
+/** What a ledger named by its path may be: checked with stat before any of it is read. */
+export const LEDGER_FILE = { what: '台账', maxBytes: MAX_FILE_BYTES };
+
 export async function readSpreadsheet(file: string): Promise<Workbook> {
-  let buffer: Buffer;
-  try {
-    buffer = await fs.promises.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`找不到文件「${file}」。`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限读取文件「${file}」。`);
-    if (code === 'EISDIR') throw new UserError(`「${file}」是文件夹，不是台账文件。`);
-    if (code === 'EBUSY') throw new UserError(`文件「${file}」正被其他程序占用，请关闭后重试。`);
-    throw new UserError(`无法读取文件「${file}」：${(error as Error).message}`);
-  }
-  return readSpreadsheetBuffer(buffer, file);
+  return readSpreadsheetBuffer(await readInputFile(file, LEDGER_FILE), file);
 }

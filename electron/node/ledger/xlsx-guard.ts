@@ -11,7 +11,7 @@ import { checkZip, printableName, rebuildZip, truncatedError, type ZipEntry, typ
 
 const MB = 1024 * 1024;
 
-export interface XlsxLimits extends ZipLimits {
+interface XlsxLimits extends ZipLimits {
   /** Merged ranges (exceljs checks each new one against all before it: quadratic). */
   maxMerges: number;
   /** Cells covered by merged ranges (exceljs creates every one of them). */

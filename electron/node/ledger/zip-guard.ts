@@ -1,5 +1,8 @@
 import zlib from 'node:zlib';
 import { UserError } from '../../common/domain/errors';
+import { copiedPart, EOCD_SIZE, SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, writeZip, type ZipEntry } from '../files/zip-format';
+
+export type { ZipEntry };
 
 /**
  * Checks a zip archive (an .xlsx is one) before anything inflates it wholly in memory, and
@@ -19,31 +22,14 @@ export interface ZipLimits {
   maxEntries: number;
 }
 
-export interface ZipEntry {
-  name: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  /** Offset of the local file header. */
-  localOffset: number;
-  /** Offset of the compressed data (after the local header). */
-  dataOffset: number;
-}
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
-const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 
 const MB = 1024 * 1024;
 
 /** Sizes as a clerk reads them: "170 MB". */
-export function megabytes(bytes: number): string {
+function megabytes(bytes: number): string {
   return `${Math.ceil(bytes / MB)} MB`;
 }
 
@@ -268,48 +254,11 @@ export function checkZip(
  * (uncompressed) with its new content, every other part is copied as it was, still compressed.
  */
 export function rebuildZip(buffer: Buffer, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Buffer>): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const replaced = replace.get(entry.name);
-    const data = replaced ?? buffer.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const method = replaced ? 0 : entry.method;
-    const crc = replaced ? zlib.crc32(replaced) >>> 0 : entry.crc >>> 0;
-    const size = replaced ? replaced.length : entry.uncompressedSize;
-    // Bit 11: the name is UTF-8. No data descriptor: the sizes are known.
-    const flags = 0x0800;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(SIG_LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(SIG_CENTRAL, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    central.push(header, name);
-    offset += local.length + name.length + data.length;
-  }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(EOCD_SIZE);
-  end.writeUInt32LE(SIG_EOCD, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
+  return writeZip(
+    entries.map((entry) => {
+      const replaced = replace.get(entry.name);
+      if (!replaced) return copiedPart(buffer, entry);
+      return { name: entry.name, method: 0, crc: zlib.crc32(replaced) >>> 0, size: replaced.length, data: replaced };
+    }),
+  );
 }

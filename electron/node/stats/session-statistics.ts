@@ -8,12 +8,12 @@ import {
 import type { Store } from '../../../db/store';
 import { addDaysIso, type IsoDate } from '../../common/domain/dates';
 import { RATE_KEYS, type RateKey, type Session } from '../../common/domain/session';
-import { compareRates, type Change } from '../../common/stats/compare';
+import { compareRates } from '../../common/stats/compare';
 import { DEADLINE_STATUS_LABELS, openDeadlineState, type DeadlineStatus } from '../../common/domain/deadlines';
 import { computeStatistics, type Statistics, type StatsOptions } from '../../common/stats/metrics';
 import type { Decimals } from '../../common/stats/rounding';
 
-export function optionsOf(session: Session, overrides: Partial<StatsOptions> = {}): StatsOptions {
+function optionsOf(session: Session, overrides: Partial<StatsOptions> = {}): StatsOptions {
   return {
     decimals: session.decimals as Decimals,
     rounding: session.rounding,
@@ -25,7 +25,7 @@ export function optionsOf(session: Session, overrides: Partial<StatsOptions> = {
 }
 
 /** The figures of one session, from the database's exact counts. */
-export function statisticsOf(store: Store, session: Session, options: StatsOptions): Statistics {
+function statisticsOf(store: Store, session: Session, options: StatsOptions): Statistics {
   return computeStatistics(
     {
       name: session.name,
@@ -39,6 +39,7 @@ export function statisticsOf(store: Store, session: Session, options: StatsOptio
     store.stats.cube(session.id),
     { lead: store.stats.leadUnits(session.id), co: store.stats.coUnits(session.id), names: store.stats.unitNames() },
     options,
+    store.stats.opinions(session.id),
   );
 }
 
@@ -59,7 +60,7 @@ function compare(store: Store, session: Session, current: Statistics, options: S
 }
 
 /** At most this many urgent items are listed (the counts are always complete). */
-export const URGENT_LIST_LIMIT = 200;
+const URGENT_LIST_LIMIT = 200;
 
 function deadlines(store: Store, session: Session, current: Statistics, today: IsoDate): DeadlineSummary {
   const counts = Object.fromEntries(Object.keys(DEADLINE_STATUS_LABELS).map((k) => [k, 0])) as Record<DeadlineStatus, number>;

@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { scheduleBackups } from '../../../db/backups';
+import { scheduleBackups } from '../../../db/backup-occasions';
 import { openForUse } from '../../../db/recovery';
 import { todayIso } from '../../common/domain/dates';
-import { isUserError, UserError } from '../../common/domain/errors';
+import { UserError } from '../../common/domain/errors';
+import { fileProblem } from '../../common/domain/system-errors';
+import { errorMessage } from '../../common/domain/user-message';
 import { createHandlers } from '../api/handlers';
 import { startBridge, type Bridge } from '../api/http-bridge';
 
@@ -37,7 +39,12 @@ export async function startWeb(options: {
   documentsDir?: string;
 }): Promise<WebServer> {
   await ensureRendererBuilt();
-  fs.mkdirSync(path.dirname(path.resolve(options.db)), { recursive: true });
+  const folder = path.dirname(path.resolve(options.db));
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new UserError(`无法建立数据库所在的文件夹「${folder}」：${fileProblem(error)}。请另选数据库的位置（--db）。`);
+  }
   const { store, recovered, backupProblem } = await openForUse(options.db, {
     onDamaged: async (report) => {
       process.stderr.write(`${report.message}\n`);
@@ -56,7 +63,9 @@ export async function startWeb(options: {
     );
   }
   if (backupProblem) process.stderr.write(`警告：启动时的自动备份没有成功：${backupProblem}\n`);
-  const schedule = scheduleBackups(store.db, path.resolve(options.db), { onError: (error) => console.error('[backup]', error) });
+  const schedule = scheduleBackups(store.db, path.resolve(options.db), {
+    onError: (error) => process.stderr.write(`警告：定时自动备份没有成功：${errorMessage(error, '定时备份').message}\n`),
+  });
   const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const handlers = createHandlers({
     store,
@@ -68,6 +77,8 @@ export async function startWeb(options: {
   const bridge = await startBridge({ handlers, port: options.port, staticDir: RENDERER_DIR });
   return {
     url: bridge.url,
+    origin: bridge.origin,
+    newLink: bridge.newLink,
     close: async () => {
       await bridge.close();
       schedule.stop();
@@ -95,7 +106,15 @@ async function main(): Promise<void> {
     recover: values.recover,
     newDatabase: values.new,
   });
-  process.stdout.write(`建议办理助手已在浏览器中运行：${server.url}\n数据库：${path.resolve(db)}\n按 Ctrl+C 退出。\n`);
+  process.stdout.write(
+    `建议办理助手已在浏览器中运行：${server.url}\n` +
+      '请在浏览器中打开上面的链接。链接只能用一次，不要发给别人；要在另一个浏览器中打开，在这里按回车键得到新的链接。\n' +
+      `数据库：${path.resolve(db)}\n按 Ctrl+C 退出。\n`,
+  );
+  if (process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', () => process.stdout.write(`新的链接（只能用一次）：${server.newLink()}\n`));
+  }
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -103,7 +122,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && /web[\\/]main\.ts$/.test(process.argv[1])) {
   main().catch((error) => {
-    process.stderr.write(`错误：${isUserError(error) ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`错误：${errorMessage(error, '启动').message}\n`);
     process.exitCode = 1;
   });
 }

@@ -1,11 +1,14 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, List, Row, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Empty, List, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
-import { call, fileToBase64 } from '../api';
-import { useConfirmedWrite } from '../confirm-write';
+import { call } from '../api';
+import { FileDrop, type PickedFile } from '../FileDrop';
+import { useWriteFile } from '../confirm-write';
 import { useReportError } from '../hooks';
-import { PathInput } from '../PathInput';
+import { DocxPathInput } from '../PathInput';
+
+/** The drafts that can be checked, and what the box says before one is picked. */
+const DRAFT_FILES = { accept: '.docx,.txt,.md', prompt: '点击或把报告稿拖到这里（.docx、.txt 或 .md）' };
 
 type Session = Output<'sessions.list'>[number];
 type Result = Output<'check.draft'>;
@@ -57,10 +60,9 @@ function MarkedParagraph({
 
 /** 核对: a report draft's figures checked against the records, every slip listed and marked. */
 export function CheckScreen({ session }: { session: Session | null }) {
-  const { message } = App.useApp();
   const report = useReportError();
-  const confirmedWrite = useConfirmedWrite();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const writeFile = useWriteFile();
+  const [file, setFile] = useState<PickedFile | null>(null);
   const [againstRecords, setAgainstRecords] = useState(true);
   const [result, setResult] = useState<Result | null>(null);
   const [current, setCurrent] = useState(0);
@@ -96,6 +98,11 @@ export function CheckScreen({ session }: { session: Session | null }) {
   const byParagraph = new Map<number, { f: Finding; n: number }[]>();
   findings.forEach((f, n) => byParagraph.set(f.paragraph, [...(byParagraph.get(f.paragraph) ?? []), { f, n }]));
 
+  const pickDraft = (picked: PickedFile) => {
+    setFile(picked);
+    setResult(null);
+  };
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card title="核对报告稿里的数字">
@@ -104,22 +111,7 @@ export function CheckScreen({ session }: { session: Session | null }) {
             选一份报告稿（Word 的 .docx，或 .txt、.md），程序逐个核对其中的件数、占比、比率和与上年的比较：对照本届会议的台账，
             也核对稿子里前后的数字是否自洽。原稿不会被改动；可以另存一份在 Word、WPS 审阅窗格里带批注的副本。
           </Typography.Paragraph>
-          <Upload.Dragger
-            accept=".docx,.txt,.md"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={async (picked) => {
-              setFile({ name: picked.name, base64: await fileToBase64(picked) });
-              setResult(null);
-              return false;
-            }}
-            data-testid="check-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{file ? `已选择：${file.name}` : '点击或把报告稿拖到这里（.docx、.txt 或 .md）'}</p>
-          </Upload.Dragger>
+          <FileDrop {...DRAFT_FILES} file={file} onPick={pickDraft} testId="check-file" />
           <Space wrap>
             <Checkbox
               checked={againstRecords && Boolean(session)}
@@ -228,26 +220,21 @@ export function CheckScreen({ session }: { session: Session | null }) {
           {result.format === 'docx' && file && findings.length > 0 && (
             <Space wrap style={{ marginTop: 16 }}>
               <span>另存带批注的副本：</span>
-              <PathInput
+              <DocxPathInput
                 value={out}
                 onChange={setOut}
-                pick="save"
-                extensions={['docx']}
                 placeholder="如 D:\\报告\\报告稿-核对批注.docx"
                 testId="check-annotate-out"
               />
               <Button
                 disabled={!out.trim()}
-                onClick={async () => {
-                  try {
-                    const done = await confirmedWrite((flags) =>
+                onClick={() =>
+                  writeFile(
+                    (flags) =>
                       call('check.annotate', { fileName: file.name, contentBase64: file.base64, sessionId, out, ...flags }),
-                    );
-                    if (done) message.success(`已另存带 ${done.comments} 条批注的副本：${done.file}（原稿未改动）`);
-                  } catch (error) {
-                    report(error);
-                  }
-                }}
+                    (done) => `已另存带 ${done.comments} 条批注的副本：${done.file}（原稿未改动）`,
+                  )
+                }
                 data-testid="check-annotate"
               >
                 另存副本

@@ -8,10 +8,10 @@ import {
   NARRATIVE_SECTIONS,
   type NarrativeSection,
 } from '../../../electron/common/documents/data/report-context';
-import { ApiError, base64ToBlob, call } from '../api';
+import { ApiError, base64ToBlob, call, download } from '../api';
 import { useLoad, useReportError } from '../hooks';
-import { PathInput } from '../PathInput';
-import { useConfirmedWrite } from '../confirm-write';
+import { DocxPathInput, PathInput } from '../PathInput';
+import { useConfirmedWrite, useWriteFile } from '../confirm-write';
 import { RectificationEditor } from './Rectification';
 
 type Session = Output<'sessions.list'>[number];
@@ -59,12 +59,16 @@ function Letters({ session }: { session: Session }) {
   const [only, setOnly] = useState('');
   const [zip, setZip] = useState(false);
   const [cohandling, setCohandling] = useState(false);
+  const [feedbackForms, setFeedbackForms] = useState(false);
   const [overwrite, setOverwrite] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BatchResult | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
 
   const [progress, setProgress] = useState<{ jobId: string; done: number; total: number } | null>(null);
+
+  /** The numbers typed in 只生成这些建议号, or undefined for the whole session. */
+  const onlyNumbers = () => (only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined);
 
   // The batch runs in the main process; the window polls its progress and stays responsive.
   const run = async () => {
@@ -76,9 +80,10 @@ function Letters({ session }: { session: Session }) {
           const { jobId } = await call('jobs.startLetters', {
             sessionId: session.id,
             outDir,
-            only: only.trim() ? only.split(/[,，、\s]+/).filter(Boolean) : undefined,
+            only: onlyNumbers(),
             zip,
             cohandling,
+            feedbackForms,
             ...flags,
           });
           setProgress({ jobId, done: 0, total: 0 });
@@ -99,6 +104,19 @@ function Letters({ session }: { session: Session }) {
     } finally {
       setBusy(false);
       setProgress(null);
+    }
+  };
+
+  /** The letters that cannot go out yet, as a list to send round the units. */
+  const exportMissing = async () => {
+    try {
+      const { fileName, contentBase64 } = await call('documents.missingList', {
+        sessionId: session.id,
+        only: onlyNumbers(),
+      });
+      download(fileName, contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch (error) {
+      report(error);
     }
   };
 
@@ -136,6 +154,14 @@ function Letters({ session }: { session: Session }) {
             </Checkbox>
             <Checkbox checked={cohandling} onChange={(e) => setCohandling(e.target.checked)}>
               生成会办意见
+            </Checkbox>
+            <Checkbox
+              checked={feedbackForms && !cohandling}
+              disabled={cohandling}
+              onChange={(e) => setFeedbackForms(e.target.checked)}
+              data-testid="letters-feedback-forms"
+            >
+              每件附征询意见表
             </Checkbox>
             <Checkbox checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} data-testid="letters-overwrite">
               覆盖已有文件
@@ -182,6 +208,14 @@ function Letters({ session }: { session: Session }) {
               description={<div style={{ maxHeight: 160, overflow: 'auto' }}>{result.incomplete.join('、')}</div>}
             />
           )}
+          {result && (result.incomplete.length > 0 || result.warnings.length > 0) && (
+            <Space>
+              <Button onClick={exportMissing} data-testid="export-missing">
+                导出待补清单（.xlsx，含主办单位联系人）
+              </Button>
+              <Typography.Text type="secondary">把缺少的内容列成表，便于向承办单位催办</Typography.Text>
+            </Space>
+          )}
           {result && result.warnings.length > 0 && (
             <Alert
               type="warning"
@@ -207,7 +241,7 @@ function Letters({ session }: { session: Session }) {
 function Report({ session }: { session: Session }) {
   const { message } = App.useApp();
   const report = useReportError();
-  const confirmedWrite = useConfirmedWrite();
+  const writeFile = useWriteFile();
   const drafts = useLoad(() => call('drafts.get', { sessionId: session.id }), [session.id]);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [out, setOut] = useState('');
@@ -303,14 +337,7 @@ function Report({ session }: { session: Session }) {
       <Card>
         <Space wrap>
           <span>保存为：</span>
-          <PathInput
-            value={out}
-            onChange={setOut}
-            pick="save"
-            extensions={['docx']}
-            placeholder="如 D:\报告\办理情况报告.docx"
-            testId="report-out"
-          />
+          <DocxPathInput value={out} onChange={setOut} placeholder="如 D:\报告\办理情况报告.docx" testId="report-out" />
           <Button
             onClick={async () => {
               try {
@@ -327,15 +354,13 @@ function Report({ session }: { session: Session }) {
           <Button
             type="primary"
             disabled={!out.trim()}
-            onClick={async () => {
-              try {
-                if (!(await saveAll())) return;
-                const done = await confirmedWrite((flags) => call('documents.report', { sessionId: session.id, out, ...flags }));
-                if (done) message.success(`已生成：${done.file}`);
-              } catch (error) {
-                report(error);
-              }
-            }}
+            onClick={() =>
+              writeFile(
+                (flags) => call('documents.report', { sessionId: session.id, out, ...flags }),
+                (done) => `已生成：${done.file}`,
+                saveAll,
+              )
+            }
             data-testid="generate-report"
           >
             生成报告

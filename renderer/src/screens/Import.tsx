@@ -1,4 +1,3 @@
-import { InboxOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -15,13 +14,20 @@ import {
   Statistic,
   Table,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
-import type { Output } from '../../../electron/common/api/contract';
-import { CANONICAL_HEADERS, LEDGER_FIELDS } from '../../../electron/common/ledger/columns';
-import { ApiError, call, download, fileToBase64 } from '../api';
+import type { Output, UndoStatus } from '../../../electron/common/api/contract';
+import { ApiError, call, download } from '../api';
+import { FileDrop, type PickedFile } from '../FileDrop';
 import { useReportError } from '../hooks';
+import { UndoNotice } from '../UndoNotice';
+import { ColumnMapping } from './import/ColumnMapping';
+
+/** The ledgers that can be imported, and what the box says before one is picked. */
+const LEDGER_FILES = {
+  accept: '.xlsx,.xls,.et,.csv,.htm,.html',
+  prompt: '点击或把台账文件拖到这里（.xlsx、.csv，或业务系统导出的 .xls）',
+};
 
 type Session = Output<'sessions.list'>[number];
 type Report = Output<'import.preview'>;
@@ -37,7 +43,7 @@ export function ImportScreen({
 }) {
   const { message } = App.useApp();
   const report = useReportError();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<PickedFile | null>(null);
   // Into an existing session, or a new one the clerk names and dates on purpose.
   const [target, setTarget] = useState<'existing' | 'new'>(sessions.length > 0 ? 'existing' : 'new');
   const [existingName, setExistingName] = useState(current?.name ?? sessions[0]?.name ?? '');
@@ -58,6 +64,7 @@ export function ImportScreen({
   const [preview, setPreview] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ stage: string; percent: number } | null>(null);
+  const [imported, setImported] = useState<{ done: string; undo: UndoStatus } | null>(null);
 
   type Overrides = { sheet?: string; mapping?: Record<string, string | null>; clearBlanks?: boolean };
   const input = (overrides: Overrides = {}) => ({
@@ -109,9 +116,10 @@ export function ImportScreen({
         message.error(`台账有 ${result.errors.length} 处错误，未导入任何数据`);
         return;
       }
-      message.success(
-        `导入完成：新增 ${result.counts.insert} 件，更新 ${result.counts.update} 件，${result.counts.unchanged} 件不变${result.cleared ? `，清空 ${result.cleared} 处` : ''}`,
-      );
+      const done = `导入完成：新增 ${result.counts.insert} 件，更新 ${result.counts.update} 件，${result.counts.unchanged} 件不变${result.cleared ? `，清空 ${result.cleared} 处` : ''}`;
+      message.success(done);
+      const undo = await call('undo.status', {});
+      setImported(undo ? { done: `已导入「${file!.name}」：${done.replace(/^导入完成：/, '')}`, undo } : null);
       setPreview(null);
       setFile(null);
       onImported(result.sessionName);
@@ -132,8 +140,17 @@ export function ImportScreen({
     }
   };
 
+  const pickLedger = (picked: PickedFile) => {
+    setFile(picked);
+    setSheet(undefined);
+    setMapping({});
+    setClearBlanks(false);
+    setPreview(null);
+  };
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {imported && <UndoNotice status={imported.undo} done={imported.done} />}
       <Card
         title="导入台账"
         extra={
@@ -199,26 +216,7 @@ export function ImportScreen({
               </>
             )}
           </Space>
-          <Upload.Dragger
-            accept=".xlsx,.xls,.et,.csv,.htm,.html"
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={async (picked) => {
-              const next = { name: picked.name, base64: await fileToBase64(picked) };
-              setFile(next);
-              setSheet(undefined);
-              setMapping({});
-              setClearBlanks(false);
-              setPreview(null);
-              return false;
-            }}
-            data-testid="import-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{file ? `已选择：${file.name}` : '点击或把台账文件拖到这里（.xlsx、.csv，或业务系统导出的 .xls）'}</p>
-          </Upload.Dragger>
+          <FileDrop {...LEDGER_FILES} file={file} onPick={pickLedger} testId="import-file" />
           <Space>
             <Button
               onClick={() => runPreview()}
@@ -329,53 +327,20 @@ export function ImportScreen({
                 ]}
               />
             )}
-            <Table
-              size="small"
-              rowKey="index"
-              pagination={false}
-              title={() => '识别出的列（可以改）'}
-              dataSource={preview.columns}
-              columns={[
-                { title: '列', dataIndex: 'letter', width: 60 },
-                {
-                  title: '表头',
-                  dataIndex: 'header',
-                  render: (h: string) => <span style={{ whiteSpace: 'pre-line' }}>{h}</span>,
-                },
-                {
-                  title: '对应台账的',
-                  dataIndex: 'field',
-                  render: (field: string | null, column) => (
-                    <Select
-                      style={{ width: 160 }}
-                      value={mapping[String(column.index)] !== undefined ? mapping[String(column.index)] : field}
-                      allowClear
-                      placeholder="（忽略此列）"
-                      options={LEDGER_FIELDS.map((value) => ({ value, label: CANONICAL_HEADERS[value] }))}
-                      onChange={(value: string | undefined) => {
-                        const next = { ...mapping, [String(column.index)]: value ?? null };
-                        setMapping(next);
-                        void runPreview({ mapping: next });
-                      }}
-                    />
-                  ),
-                },
-                {
-                  title: '说明',
-                  render: (_: unknown, column) =>
-                    column.field && column.choice ? (
-                      <Typography.Text type="secondary">勾选列：打 √ 的表示「{column.choice.split('\n')[0]}」</Typography.Text>
-                    ) : column.field ? null : (
-                      <Typography.Text type="secondary">不导入{column.reason ? `：${column.reason}` : ''}</Typography.Text>
-                    ),
-                },
-              ]}
+            <ColumnMapping
+              columns={preview.columns}
+              mapping={mapping}
+              onChange={(next) => {
+                setMapping(next);
+                void runPreview({ mapping: next });
+              }}
             />
             {preview.rows.some((r) => r.action === 'update') && (
               <Table
                 size="small"
                 rowKey="row"
                 title={() => '将更新的条目'}
+                sticky
                 dataSource={preview.rows.filter((r) => r.action === 'update')}
                 columns={[
                   { title: '行', dataIndex: 'row', width: 60 },

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
-import { NOT_PROVIDED, RATE_LABELS } from '../../../electron/common/stats/metrics';
+import { NOT_PROVIDED, RATE_LABELS, UNCATEGORISED } from '../../../electron/common/stats/metrics';
 import { DEADLINE_STATUS_LABELS } from '../../../electron/common/domain/deadlines';
 import { termsOf } from '../../../electron/common/domain/terms';
 import { call } from '../api';
@@ -10,11 +10,17 @@ import { Chart } from './Chart';
 
 type Session = Output<'sessions.list'>[number];
 
+/** Units in the chart: every unit of a district (usually 15 to 40), the busiest of a larger list. */
+const MAX_UNITS_CHARTED = 40;
+const UNIT_BAR_HEIGHT = 22;
+const NO_WRAP = { style: { whiteSpace: 'nowrap' as const } };
+
 export function OverviewScreen({ session }: { session: Session }) {
   const stats = useLoad(() => call('stats.overview', { sessionId: session.id }), [session.id]);
   const s = stats.data;
   const charts = useMemo(() => {
     if (!s) return null;
+    const topUnits = s.byUnit.slice(0, MAX_UNITS_CHARTED);
     return {
       category: {
         title: { text: '按类别', left: 'center' },
@@ -48,24 +54,23 @@ export function OverviewScreen({ session }: { session: Session }) {
         ],
       },
       units: {
-        title: { text: '主办件数最多的单位', left: 'center' },
-        tooltip: {},
-        grid: { left: 140 },
-        xAxis: { type: 'value' as const },
-        yAxis: {
-          type: 'category' as const,
-          data: s.byUnit
-            .slice(0, 12)
-            .map((u) => u.unit)
-            .reverse(),
+        title: {
+          text:
+            topUnits.length < s.byUnit.length
+              ? `主办件数最多的 ${topUnits.length} 个单位（共 ${s.byUnit.length} 个）`
+              : '各单位主办件数',
+          left: 'center',
         },
+        tooltip: {},
+        grid: { left: 140, right: 32 },
+        // Counts are whole items: no 0.5 ticks.
+        xAxis: { type: 'value' as const, minInterval: 1, name: '件' },
+        yAxis: { type: 'category' as const, data: topUnits.map((u) => u.unit).reverse(), axisLabel: { interval: 0 } },
         series: [
           {
             type: 'bar' as const,
-            data: s.byUnit
-              .slice(0, 12)
-              .map((u) => u.leadCount)
-              .reverse(),
+            data: topUnits.map((u) => u.leadCount).reverse(),
+            label: { show: true, position: 'right' as const },
           },
         ],
       },
@@ -73,13 +78,17 @@ export function OverviewScreen({ session }: { session: Session }) {
   }, [s]);
 
   if (!s || !charts) return null;
+  const noCategoryGiven = s.total > 0 && s.byCategory.some((c) => c.label === UNCATEGORISED && c.count === s.total);
   const terms = termsOf(session.kind);
   const shown = (rate: { available: boolean; percent: string }) => (rate.available ? `${rate.percent}%` : NOT_PROVIDED);
-  const rates = Object.entries(s.rates).map(([key, rate]) => ({
-    key,
-    ...rate,
-    change: s.comparison.rates[key as keyof typeof s.rates],
-  }));
+  // The 同意率 only where deputies rated the result apart from the handling.
+  const rates = Object.entries(s.rates)
+    .filter(([key, rate]) => key !== 'agreed' || rate.available)
+    .map(([key, rate]) => ({
+      key,
+      ...rate,
+      change: s.comparison.rates[key as keyof typeof s.rates],
+    }));
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
@@ -117,10 +126,15 @@ export function OverviewScreen({ session }: { session: Session }) {
       </Col>
       <Col span={12}>
         <Card>
-          {s.recorded.category ? (
-            <Chart option={charts.category} testId="chart-category" />
-          ) : (
+          {!s.recorded.category ? (
             <Empty description={`按类别：${NOT_PROVIDED}（导入的台账里没有“类别”列）`} data-testid="chart-category-missing" />
+          ) : noCategoryGiven ? (
+            <Empty
+              description={`按类别：全部 ${s.total} 件都没有填写类别（台账的“类别”列是空的，或还没有录入），没有可画的分布。可在“建议”里填写类别后再看。`}
+              data-testid="chart-category-missing"
+            />
+          ) : (
+            <Chart option={charts.category} testId="chart-category" />
           )}
         </Card>
       </Col>
@@ -136,7 +150,7 @@ export function OverviewScreen({ session }: { session: Session }) {
           )}
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} xxl={12}>
         <Card title={`各项比率（与${s.comparison.previousSession ?? '上年'}比较）`}>
           <Table
             size="small"
@@ -145,16 +159,25 @@ export function OverviewScreen({ session }: { session: Session }) {
             dataSource={rates}
             data-testid="rates-table"
             columns={[
-              { title: '指标', dataIndex: 'label' },
+              { title: '指标', dataIndex: 'label', onHeaderCell: () => NO_WRAP, onCell: () => NO_WRAP },
               {
                 title: '比率',
                 dataIndex: 'percent',
                 render: (p: string, r) => (!r.available ? NOT_PROVIDED : r.denominator ? `${p}%` : '—'),
               },
               { title: '口径', dataIndex: 'basis', render: (basis: string, r) => (r.available ? basis : '台账里没有这一项') },
-              { title: '上年', render: (_: unknown, r) => (r.change ? `${r.change.previous}%` : '') },
+              {
+                title: '上年',
+                width: 80,
+                onHeaderCell: () => NO_WRAP,
+                onCell: () => NO_WRAP,
+                render: (_: unknown, r) => (r.change ? `${r.change.previous}%` : ''),
+              },
               {
                 title: '变化',
+                width: 110,
+                onHeaderCell: () => NO_WRAP,
+                onCell: () => NO_WRAP,
                 render: (_: unknown, r) =>
                   r.change ? <Tag color={r.change.direction === '下降' ? 'red' : 'green'}>{r.change.text}</Tag> : '',
               },
@@ -162,9 +185,13 @@ export function OverviewScreen({ session }: { session: Session }) {
           />
         </Card>
       </Col>
-      <Col span={12}>
+      <Col xs={24} xxl={12}>
         <Card>
-          <Chart option={charts.units} height={380} testId="chart-units" />
+          <Chart
+            option={charts.units}
+            height={Math.max(380, 80 + UNIT_BAR_HEIGHT * Math.min(s.byUnit.length, MAX_UNITS_CHARTED))}
+            testId="chart-units"
+          />
         </Card>
       </Col>
       <Col span={24}>

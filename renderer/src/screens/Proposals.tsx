@@ -1,11 +1,13 @@
-import { Button, Checkbox, Input, Popover, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Input, Popover, Select, Space, Table, Tag, type ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import type { ProposalRow } from '../../../electron/common/api/contract';
+import type { ProposalRow, UndoStatus } from '../../../electron/common/api/contract';
 import { DEADLINE_STATUS_LABELS, type DeadlineStatus } from '../../../electron/common/domain/deadlines';
 import { termsOf } from '../../../electron/common/domain/terms';
 import { dropLocalDraft, loadLocalDraft } from '../unsaved';
-import { useLoad } from '../hooks';
+import { call } from '../api';
+import { useLoad, useReportError } from '../hooks';
+import { UndoNotice } from '../UndoNotice';
 import { loadProposals } from '../proposals-cache';
 import { ProposalEditor } from './proposal-editor/ProposalEditor';
 import type { Session } from './proposal-editor/types';
@@ -19,6 +21,25 @@ const STATUS_COLOR: Record<DeadlineStatus, string> = {
   'on-time': 'green',
   late: 'volcano',
 };
+
+const DEFAULT_HIDDEN = ['delegation', 'coUnits', 'assignedDate'];
+const MIN_TITLE_WIDTH = 320;
+/** Columns that are always shown, even with nothing in them. */
+const ALWAYS_SHOWN = new Set(['number', 'title', 'deadlineStatus']);
+
+/** The columns no row has a value in (类别 of a ledger without categories): hidden by default. */
+function emptyColumns(rows: ProposalRow[], columns: ColumnsType<ProposalRow>): string[] {
+  if (rows.length === 0) return [];
+  return columns
+    .map((c) => String(c.key))
+    .filter((key) => !ALWAYS_SHOWN.has(key))
+    .filter((key) =>
+      rows.every((r) => {
+        const value = (r as unknown as Record<string, unknown>)[key];
+        return value === null || value === undefined || value === '';
+      }),
+    );
+}
 
 /** Matches a row against the search box: title, deputies, units, number. */
 function matches(row: ProposalRow, query: string): boolean {
@@ -42,7 +63,12 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
     const left = loadLocalDraft<{ sessionId: number; id: number }>('open');
     return left && left.sessionId === session.id && loadLocalDraft(`proposal.${left.id}`) ? left.id : null;
   });
-  const [hidden, setHidden] = useState<string[]>(['delegation', 'coUnits', 'assignedDate']);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [deletion, setDeletion] = useState<{ done: string; undo: UndoStatus } | null>(null);
+  const { modal } = App.useApp();
+  const report = useReportError();
+  // null until the clerk picks columns: then the default set, less the columns with no values.
+  const [chosenHidden, setHidden] = useState<string[] | null>(null);
 
   const units = useMemo(() => [...new Set((rows.data ?? []).map((r) => r.leadUnit).filter(Boolean))].sort(), [rows.data]);
   const filtered = useMemo(
@@ -64,6 +90,44 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
   );
 
   const terms = termsOf(session.kind);
+
+  /** Deletes after a confirmation that names every proposal that goes. */
+  const confirmDelete = (ids: number[], afterwards?: () => void) => {
+    const going = (rows.data ?? []).filter((r) => ids.includes(r.id));
+    if (going.length === 0) return;
+    modal.confirm({
+      title: `删除 ${going.length} 件${terms.item}？`,
+      width: 600,
+      okText: '删除',
+      okButtonProps: { danger: true, 'data-testid': 'confirm-delete' } as ButtonProps,
+      cancelText: '取消',
+      content: (
+        <div data-testid="delete-list">
+          <p>将删除以下{terms.item}及其办理记录、面商记录和跟踪事项。删除前会自动备份，删除后可以撤销。</p>
+          <ul style={{ maxHeight: 240, overflow: 'auto', paddingLeft: 20 }}>
+            {going.map((r) => (
+              <li key={r.id}>
+                {r.number} {r.title}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ),
+      onOk: async () => {
+        try {
+          const result = await call('proposals.delete', { sessionId: session.id, ids: going.map((r) => r.id) });
+          setDeletion({ done: `已删除 ${result.deleted} 件${terms.item}：${result.numbers.join('、')}`, undo: result.undo });
+          setSelected([]);
+          afterwards?.();
+          setGeneration((g) => g + 1);
+          onChanged();
+        } catch (error) {
+          report(error);
+        }
+      },
+    });
+  };
+
   const allColumns: ColumnsType<ProposalRow> = [
     {
       key: 'number',
@@ -111,7 +175,11 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
       ),
     },
   ];
+  const empty = emptyColumns(rows.data ?? [], allColumns);
+  const hidden = chosenHidden ?? [...DEFAULT_HIDDEN, ...empty];
   const columns = allColumns.filter((c) => !hidden.includes(String(c.key)));
+  // The title takes what the other columns leave; a horizontal scroll only when they leave too little.
+  const tableWidth = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : MIN_TITLE_WIDTH), 0);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -123,42 +191,34 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
           onChange={(e) => setQuery(e.target.value)}
           data-testid="search"
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="类别"
-          style={{ width: 150 }}
-          value={category}
-          onChange={setCategory}
+          width={150}
+          state={[category, setCategory]}
           options={session.categories.map((c) => ({ value: c, label: c }))}
-          data-testid="filter-category"
+          testId="filter-category"
         />
-        <Select
-          allowClear
+        <FilterSelect
           showSearch
           placeholder="承办单位"
-          style={{ width: 170 }}
-          value={unit}
-          onChange={setUnit}
+          width={170}
+          state={[unit, setUnit]}
           options={units.map((u) => ({ value: u, label: u }))}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="办理结果"
-          style={{ width: 130 }}
-          value={result}
-          onChange={setResult}
+          width={130}
+          state={[result, setResult]}
           options={[
             ...Object.entries(session.resultLabels).map(([code, label]) => ({ value: code, label: `${code} ${label}` })),
             { value: 'none', label: '尚未答复' },
           ]}
         />
-        <Select
-          allowClear
+        <FilterSelect
           placeholder="期限"
-          style={{ width: 130 }}
-          value={status}
-          onChange={setStatus}
-          data-testid="filter-status"
+          width={130}
+          state={[status, setStatus]}
+          testId="filter-status"
           options={[
             { value: 'overdue', label: DEADLINE_STATUS_LABELS.overdue },
             { value: 'due-soon', label: DEADLINE_STATUS_LABELS['due-soon'] },
@@ -178,7 +238,10 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
             <Checkbox.Group
               value={allColumns.map((c) => String(c.key)).filter((k) => !hidden.includes(k))}
               onChange={(shown) => setHidden(allColumns.map((c) => String(c.key)).filter((k) => !shown.includes(k)))}
-              options={allColumns.map((c) => ({ value: String(c.key), label: String(c.title) }))}
+              options={allColumns.map((c) => ({
+                value: String(c.key),
+                label: empty.includes(String(c.key)) ? `${String(c.title)}（本会议都没有填写）` : String(c.title),
+              }))}
               style={{ display: 'grid', gap: 4 }}
             />
           }
@@ -186,7 +249,13 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
           <Button>显示的列</Button>
         </Popover>
         <span data-testid="row-count">共 {filtered.length} 条</span>
+        {selected.length > 0 && (
+          <Button danger onClick={() => confirmDelete(selected)} data-testid="delete-selected">
+            删除所选（{selected.length} 件）
+          </Button>
+        )}
       </Space>
+      {deletion && <UndoNotice status={deletion.undo} done={deletion.done} />}
       <Table
         virtual
         rowKey="id"
@@ -195,7 +264,8 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
         columns={columns}
         dataSource={filtered}
         pagination={false}
-        scroll={{ x: 1200, y: Math.max(300, window.innerHeight - 200) }}
+        scroll={{ x: tableWidth, y: Math.max(300, window.innerHeight - 200) }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), columnWidth: 40 }}
         onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
         data-testid="proposals-table"
       />
@@ -211,8 +281,38 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
             setGeneration((g) => g + 1);
             onChanged();
           }}
+          onDelete={() =>
+            confirmDelete([open], () => {
+              dropLocalDraft('open');
+              setOpen(null);
+            })
+          }
         />
       )}
     </Space>
+  );
+}
+
+/** One of the list's filters: a drop-down whose choice narrows the list, cleared to show all. */
+function FilterSelect(props: {
+  placeholder: string;
+  width: number;
+  state: [string | undefined, (value: string | undefined) => void];
+  options: { value: string; label: string }[];
+  showSearch?: boolean;
+  testId?: string;
+}) {
+  const [value, onChange] = props.state;
+  return (
+    <Select
+      allowClear
+      showSearch={props.showSearch}
+      placeholder={props.placeholder}
+      style={{ width: props.width }}
+      value={value}
+      onChange={onChange}
+      options={props.options}
+      data-testid={props.testId}
+    />
   );
 }

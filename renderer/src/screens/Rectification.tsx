@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import type { Input as ApiInput, Output } from '../../../electron/common/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
-import { PathInput } from '../PathInput';
-import { useConfirmedWrite } from '../confirm-write';
+import { DocxPathInput } from '../PathInput';
+import { useWriteFile } from '../confirm-write';
 
 type Session = Output<'sessions.list'>[number];
 type Draft = ApiInput<'opinions.save'>;
@@ -18,7 +18,7 @@ const EMPTY_ITEM: Item = { aspect: '', problem: '', suggestion: '', measures: ''
 export function RectificationEditor({ session }: { session: Session }) {
   const { message } = App.useApp();
   const report = useReportError();
-  const confirmedWrite = useConfirmedWrite();
+  const writeFile = useWriteFile();
   const opinions = useLoad(() => call('opinions.list', {}), []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [out, setOut] = useState('');
@@ -196,26 +196,16 @@ export function RectificationEditor({ session }: { session: Session }) {
           <Card>
             <Space wrap>
               <span>保存为：</span>
-              <PathInput
-                value={out}
-                onChange={setOut}
-                pick="save"
-                extensions={['docx']}
-                placeholder="如 D:\报告\审议意见办理报告.docx"
-              />
+              <DocxPathInput value={out} onChange={setOut} placeholder="如 D:\报告\审议意见办理报告.docx" />
               <Button
                 type="primary"
                 disabled={!out.trim() || !draft.id}
-                onClick={async () => {
-                  try {
-                    const done = await confirmedWrite((flags) =>
-                      call('documents.rectification', { opinionId: draft.id!, out, ...flags }),
-                    );
-                    if (done) message.success(`已生成：${done.file}`);
-                  } catch (error) {
-                    report(error);
-                  }
-                }}
+                onClick={() =>
+                  writeFile(
+                    (flags) => call('documents.rectification', { opinionId: draft.id!, out, ...flags }),
+                    (done) => `已生成：${done.file}`,
+                  )
+                }
               >
                 生成报告和整改清单
               </Button>

@@ -1,12 +1,83 @@
-import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Output } from '../../../electron/common/api/contract';
+import type { Output, UndoStatus } from '../../../electron/common/api/contract';
 import { RATE_LABELS } from '../../../electron/common/stats/metrics';
 import { call } from '../api';
 import { useReportError } from '../hooks';
-import { rangeRule } from '../fields';
+import { RESULT_CODES } from '../../../electron/common/domain/result-classes';
+import { ChoiceField, rangeRule, TextField, type Choice } from '../fields';
+import { UndoNotice } from '../UndoNotice';
 
 type SessionItem = Output<'sessions.list'>[number];
+
+/** The settings chosen from fixed choices, in the order the form shows them. */
+const SETTING_CHOICES: { name: string; label: string; width: number; choices: Choice[]; allowClear?: boolean }[] = [
+  { name: 'decimals', label: '百分比小数位', width: 120, choices: [0, 1, 2, 3].map((d) => [d, `${d} 位`]) },
+  {
+    name: 'rounding',
+    label: '舍入方法',
+    width: 220,
+    choices: [
+      ['half-up', '四舍五入'],
+      ['largest-remainder', '最大余数法（合计为100%）'],
+    ],
+  },
+  {
+    name: 'resolutionNumerator',
+    label: '解决率的分子',
+    width: 200,
+    choices: [
+      ['A', 'A（解决采纳）'],
+      ['AB', 'A+B'],
+      ['ABC', 'A+B+C'],
+    ],
+  },
+  {
+    name: 'satisfiedNumerator',
+    label: '满意率的分子',
+    width: 200,
+    choices: [
+      ['top', '满意（或“好”）'],
+      ['top2', '满意+基本满意'],
+    ],
+  },
+  {
+    name: 'resultShareBase',
+    label: '办理结果占比的分母',
+    width: 160,
+    choices: [
+      ['all', '全部建议'],
+      ['answered', '已答复的建议'],
+    ],
+  },
+  {
+    name: 'resultClassCount',
+    label: '办理结果分类',
+    width: 140,
+    choices: [
+      [4, '四类 A/B/C/D'],
+      [3, '三类'],
+    ],
+  },
+  {
+    name: 'feedbackScale',
+    label: '代表评价等级',
+    width: 200,
+    allowClear: true,
+    choices: [
+      ['three', '三级（满意/基本满意/不满意）'],
+      ['five', '五级（好/较好/一般/较差/差）'],
+    ],
+  },
+];
+
+/** The deadline rules, each a whole number of months (or days) within its range. */
+const DEADLINE_FIELDS = [
+  { key: 'replyMonths', label: '答复期限（交办后几个月）', named: '答复期限', min: 1, max: 24 },
+  { key: 'extendedReplyMonths', label: '批准延期后（月）', named: '延期后的答复期限', min: 1, max: 36 },
+  { key: 'cohandlingMonths', label: '会办意见期限（月）', named: '会办意见期限', min: 1, max: 12 },
+  { key: 'dueSoonDays', label: '提前几天提示即将到期', named: '提前提示的天数', min: 0, max: 90 },
+] as const;
 
 export function SessionsScreen({
   sessions,
@@ -22,6 +93,7 @@ export function SessionsScreen({
   const [creating] = Form.useForm();
   const [editing] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const [deletion, setDeletion] = useState<{ done: string; undo: UndoStatus } | null>(null);
 
   useEffect(() => {
     if (!current) return;
@@ -85,6 +157,7 @@ export function SessionsScreen({
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {deletion && <UndoNotice status={deletion.undo} done={deletion.done} />}
       <Card title="会议">
         <Table
           rowKey="id"
@@ -132,121 +205,51 @@ export function SessionsScreen({
         <Card
           title={`「${current.name}」的设置`}
           extra={
-            <Button type="primary" loading={saving} onClick={save} data-testid="save-session">
-              保存设置
-            </Button>
+            <Space>
+              <DeleteSessionButton
+                session={current}
+                onDeleted={(result) => {
+                  setDeletion({ done: `已删除会议「${result.deleted}」和其中的 ${result.proposals} 件`, undo: result.undo });
+                  onChanged(sessions.find((s) => s.id !== current.id)?.id);
+                }}
+              />
+              <Button type="primary" loading={saving} onClick={save} data-testid="save-session">
+                保存设置
+              </Button>
+            </Space>
           }
         >
           <Form form={editing} layout="vertical">
             <Space wrap size="large" align="start">
-              <Form.Item name="issuingBody" label="发文机关">
-                <Input style={{ width: 220 }} placeholder="如 青川区人民政府" />
-              </Form.Item>
-              <Form.Item name="decimals" label="百分比小数位">
-                <Select style={{ width: 120 }} options={[0, 1, 2, 3].map((d) => ({ value: d, label: `${d} 位` }))} />
-              </Form.Item>
-              <Form.Item name="rounding" label="舍入方法">
-                <Select
-                  style={{ width: 220 }}
-                  options={[
-                    { value: 'half-up', label: '四舍五入' },
-                    { value: 'largest-remainder', label: '最大余数法（合计为100%）' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="resolutionNumerator" label="解决率的分子">
-                <Select
-                  style={{ width: 200 }}
-                  options={[
-                    { value: 'A', label: 'A（解决采纳）' },
-                    { value: 'AB', label: 'A+B' },
-                    { value: 'ABC', label: 'A+B+C' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="satisfiedNumerator" label="满意率的分子">
-                <Select
-                  style={{ width: 200 }}
-                  options={[
-                    { value: 'top', label: '满意（或“好”）' },
-                    { value: 'top2', label: '满意+基本满意' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="resultShareBase" label="办理结果占比的分母">
-                <Select
-                  style={{ width: 160 }}
-                  options={[
-                    { value: 'all', label: '全部建议' },
-                    { value: 'answered', label: '已答复的建议' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="resultClassCount" label="办理结果分类">
-                <Select
-                  style={{ width: 140 }}
-                  options={[
-                    { value: 4, label: '四类 A/B/C/D' },
-                    { value: 3, label: '三类' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item name="feedbackScale" label="代表评价等级">
-                <Select
-                  allowClear
-                  style={{ width: 200 }}
-                  options={[
-                    { value: 'three', label: '三级（满意/基本满意/不满意）' },
-                    { value: 'five', label: '五级（好/较好/一般/较差/差）' },
-                  ]}
-                />
-              </Form.Item>
+              <TextField name="issuingBody" label="发文机关" width={220} placeholder="如 青川区人民政府" />
+              {SETTING_CHOICES.map((field) => (
+                <ChoiceField key={field.name} {...field} />
+              ))}
             </Space>
             <Space wrap size="large">
-              <Form.Item
-                name={['deadlines', 'replyMonths']}
-                label="答复期限（交办后几个月）"
-                rules={rangeRule('答复期限', 1, 24, true)}
-              >
-                <InputNumber data-testid="deadline-replyMonths" />
-              </Form.Item>
-              <Form.Item
-                name={['deadlines', 'extendedReplyMonths']}
-                label="批准延期后（月）"
-                rules={rangeRule('延期后的答复期限', 1, 36, true)}
-              >
-                <InputNumber data-testid="deadline-extendedReplyMonths" />
-              </Form.Item>
-              <Form.Item
-                name={['deadlines', 'cohandlingMonths']}
-                label="会办意见期限（月）"
-                rules={rangeRule('会办意见期限', 1, 12, true)}
-              >
-                <InputNumber data-testid="deadline-cohandlingMonths" />
-              </Form.Item>
-              <Form.Item
-                name={['deadlines', 'dueSoonDays']}
-                label="提前几天提示即将到期"
-                rules={rangeRule('提前提示的天数', 0, 90, true)}
-              >
-                <InputNumber data-testid="deadline-dueSoonDays" />
-              </Form.Item>
+              {DEADLINE_FIELDS.map(({ key, label, named, min, max }) => (
+                <Form.Item key={key} name={['deadlines', key]} label={label} rules={rangeRule(named, min, max, true)}>
+                  <InputNumber data-testid={`deadline-${key}`} />
+                </Form.Item>
+              ))}
             </Space>
             <Form.Item name="categories" label="类别（按报告中的顺序）">
               <Select mode="tags" style={{ width: '100%' }} tokenSeparators={['、', ',', '，']} />
             </Form.Item>
             <Space wrap>
-              {(['A', 'B', 'C', 'D'] as const).map((code) => (
-                <Form.Item key={code} name={['labels', code]} label={`${code} 类的名称`}>
-                  <Input style={{ width: 200 }} />
-                </Form.Item>
+              {RESULT_CODES.map((code) => (
+                <TextField key={code} name={['labels', code]} label={`${code} 类的名称`} width={200} />
               ))}
             </Space>
             <Space wrap>
               {Object.entries(RATE_LABELS).map(([key, label]) => (
-                <Form.Item key={key} name={['baselines', key]} label={`上年${label}（%，手工录入）`}>
-                  <Input style={{ width: 140 }} placeholder="如 85.89" />
-                </Form.Item>
+                <TextField
+                  key={key}
+                  name={['baselines', key]}
+                  label={`上年${label}（%，手工录入）`}
+                  width={140}
+                  placeholder="如 85.89"
+                />
               ))}
             </Space>
             <div>
@@ -260,5 +263,59 @@ export function SessionsScreen({
         </Card>
       )}
     </Space>
+  );
+}
+
+/**
+ * Deleting a whole session asks for its name to be typed: it names what goes (every proposal,
+ * the report drafts, the settings), says a backup is taken first and that it can be undone.
+ */
+function DeleteSessionButton({
+  session,
+  onDeleted,
+}: {
+  session: SessionItem;
+  onDeleted: (result: Output<'sessions.delete'>) => void;
+}) {
+  const report = useReportError();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setTyped('');
+  };
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="delete-session">
+        删除这届会议
+      </Button>
+      <Modal
+        open={open}
+        title={`删除会议「${session.name}」？`}
+        okText="删除"
+        cancelText="取消"
+        okButtonProps={{ danger: true, disabled: typed.trim() !== session.name, loading: busy }}
+        onCancel={close}
+        onOk={async () => {
+          setBusy(true);
+          try {
+            onDeleted(await call('sessions.delete', { id: session.id, name: session.name }));
+            close();
+          } catch (error) {
+            report(error);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <p>
+          将删除这届会议的全部 {session.proposalCount} 件{session.kind === 'npc' ? '建议' : '提案'}
+          （含办理记录、面商记录、跟踪事项）、报告各部分的文字和会议设置。删除前会自动备份，删除后可以撤销。
+        </p>
+        <p>请输入会议名称「{session.name}」确认：</p>
+        <Input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-session-name" />
+      </Modal>
+    </>
   );
 }

@@ -3,15 +3,39 @@ import { useEffect, useState } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
-import { PathInput } from '../PathInput';
-import { useConfirmedWrite } from '../confirm-write';
+import { DatabasePathInput } from '../PathInput';
+import { useWriteFile } from '../confirm-write';
+import { ChoiceField, TextField, type Choice } from '../fields';
+import { RESULT_CODES } from '../../../electron/common/domain/result-classes';
 
 type Unit = Output<'units.list'>[number];
+
+/** Where a reply letter prints its result mark. */
+const MARK_POSITIONS: Choice[] = [
+  ['top-right', '首页右上角'],
+  ['top-left', '首页左上角'],
+  ['none', '不印'],
+];
+
+/** How a proposal with several lead deputies is answered. */
+const JOINT_LETTERS: Choice[] = [
+  ['one', '一份答复函列出全部领衔代表'],
+  ['per-deputy', '每位领衔代表一份'],
+];
+
+/** A unit's letterhead, as the clerk edits it. */
+const LETTERHEAD_FIELDS = [
+  ['fullName', '全称（印在版头）'],
+  ['docPrefix', '发文字号前缀'],
+  ['contactPerson', '联系人'],
+  ['contactPhone', '联系电话'],
+  ['copyTo', '抄送'],
+] as const;
 
 export function SettingsScreen() {
   const { message } = App.useApp();
   const report = useReportError();
-  const confirmedWrite = useConfirmedWrite();
+  const writeFile = useWriteFile();
   const settings = useLoad(() => call('settings.documents.get', {}), []);
   const units = useLoad(() => call('units.list', {}), []);
   const [form] = Form.useForm();
@@ -76,36 +100,15 @@ export function SettingsScreen() {
                 ['pageNumber', '页码字体'],
               ] as const
             ).map(([key, label]) => (
-              <Form.Item key={key} name={['fonts', key]} label={label}>
-                <Input style={{ width: 150 }} />
-              </Form.Item>
+              <TextField key={key} name={['fonts', key]} label={label} width={150} />
             ))}
           </Space>
           <Space wrap>
-            <Form.Item name="markPosition" label="办理结果标记">
-              <Select
-                style={{ width: 150 }}
-                options={[
-                  { value: 'top-right', label: '首页右上角' },
-                  { value: 'top-left', label: '首页左上角' },
-                  { value: 'none', label: '不印' },
-                ]}
-              />
-            </Form.Item>
-            {(['A', 'B', 'C', 'D'] as const).map((code) => (
-              <Form.Item key={code} name={['markLabels', code]} label={`${code} 类印作`}>
-                <Input style={{ width: 80 }} />
-              </Form.Item>
+            <ChoiceField name="markPosition" label="办理结果标记" width={150} choices={MARK_POSITIONS} />
+            {RESULT_CODES.map((code) => (
+              <TextField key={code} name={['markLabels', code]} label={`${code} 类印作`} width={80} />
             ))}
-            <Form.Item name="jointLetters" label="联名建议">
-              <Select
-                style={{ width: 220 }}
-                options={[
-                  { value: 'one', label: '一份答复函列出全部领衔代表' },
-                  { value: 'per-deputy', label: '每位领衔代表一份' },
-                ]}
-              />
-            </Form.Item>
+            <ChoiceField name="jointLetters" label="联名建议" width={220} choices={JOINT_LETTERS} />
             <Form.Item name="sealed" label="加盖印章（日期右空四字）" valuePropName="checked">
               <Switch />
             </Form.Item>
@@ -154,57 +157,39 @@ export function SettingsScreen() {
         }}
       >
         <Form form={unitForm} layout="vertical">
-          <Form.Item name="fullName" label="全称（印在版头）">
-            <Input />
-          </Form.Item>
-          <Form.Item name="docPrefix" label="发文字号前缀">
-            <Input />
-          </Form.Item>
-          <Form.Item name="contactPerson" label="联系人">
-            <Input />
-          </Form.Item>
-          <Form.Item name="contactPhone" label="联系电话">
-            <Input />
-          </Form.Item>
-          <Form.Item name="copyTo" label="抄送">
-            <Input />
-          </Form.Item>
+          {LETTERHEAD_FIELDS.map(([name, label]) => (
+            <TextField key={name} name={name} label={label} />
+          ))}
         </Form>
       </Modal>
 
       <Card title="备份与恢复">
         <Space direction="vertical">
           <Space>
-            <PathInput
+            <DatabasePathInput
               value={backupFile}
               onChange={setBackupFile}
               pick="save"
-              extensions={['db']}
               placeholder="备份保存为（如 D:\备份\台账-2024-11-22.db）"
               testId="backup-file"
             />
             <Button
-              onClick={async () => {
-                try {
-                  const done = await confirmedWrite((flags) =>
-                    call('backup.create', { file: backupFile, createFolder: flags.createFolder }),
-                  );
-                  if (done) message.success(`已备份到 ${done.file}（${Math.round(done.bytes / 1024)} KB）`);
-                } catch (error) {
-                  report(error);
-                }
-              }}
+              onClick={() =>
+                writeFile(
+                  (flags) => call('backup.create', { file: backupFile, createFolder: flags.createFolder }),
+                  (done) => `已备份到 ${done.file}（${Math.round(done.bytes / 1024)} KB）`,
+                )
+              }
               data-testid="backup"
             >
               立即备份
             </Button>
           </Space>
           <Space>
-            <PathInput
+            <DatabasePathInput
               value={restoreFile}
               onChange={setRestoreFile}
               pick="open"
-              extensions={['db']}
               placeholder="从哪个备份文件恢复"
               testId="restore-file"
             />
@@ -271,11 +256,10 @@ export function SettingsScreen() {
           现在的数据库：<span data-testid="database-path">{info.data?.database ?? '…'}</span>
         </p>
         <Space>
-          <PathInput
+          <DatabasePathInput
             value={moveTo}
             onChange={setMoveTo}
             pick="save"
-            extensions={['db']}
             placeholder="移到（如 D:\建议办理\建议办理助手.db）"
             testId="move-database"
           />

@@ -7,6 +7,7 @@ import type { Session } from '../../domain/session';
 import { isOrganisation, termsOf, type Terms } from '../../domain/terms';
 import type { IsoDate } from '../../domain/dates';
 import type { DocumentSettings } from '../settings';
+import { FEEDBACK_VALUES, FORM_RESULT_OPINIONS } from '../../domain/feedback';
 
 /**
  * The data a reply letter or a co-handling opinion is filled with. Field names are what template
@@ -170,5 +171,48 @@ export function cohandlingContext(input: LetterInput, handling: Handling): Lette
     letterDate: handling.opinionDate ?? input.today,
     contact: { person: input.unit.contactPerson, phone: input.unit.contactPhone },
     copyTo: '',
+  };
+}
+
+/** The feedback form (征询意见表) sent with a reply: the boxes the deputy ticks. */
+export interface FeedbackFormContext extends LetterContext {
+  form: {
+    /** 办理态度, on the session's rating scale: "□满意　□基本满意　□不满意". */
+    attitude: string;
+    /** 办理结果, in the words of the 同意率: "□同意　□基本同意　□不同意". */
+    result: string;
+    met: string;
+    /** Blank lines for the deputy's remarks. */
+    remarks: string;
+    /** Room to sign, then the date line set to the right: "　　…年　　月　　日". */
+    dateLine: string;
+    /** 领衔代表 / 提案人 as the form's rows name them. */
+    proposers: string;
+  };
+}
+
+const boxes = (values: readonly string[]) => values.map((v) => `□${v}`).join('\u3000\u3000');
+const REMARK_LINES = 14;
+/**
+ * A zero-width space holds a blank line open: table cells are trimmed of spaces (U+3000 too),
+ * so a line of spaces alone would vanish, and with it the room to write in.
+ */
+const HOLD = '\u200B';
+
+/** The feedback form of one proposal, addressed to everyone who proposed it. */
+export function feedbackFormContext(input: LetterInput): FeedbackFormContext {
+  const context = baseContext(input);
+  const proposers = [...input.proposal.leadDeputies, ...input.proposal.coDeputies];
+  return {
+    ...context,
+    form: {
+      attitude: boxes(FEEDBACK_VALUES[input.session.feedbackScale ?? 'three']),
+      result: boxes(FORM_RESULT_OPINIONS),
+      met: boxes(['是', '否']),
+      remarks: Array.from({ length: REMARK_LINES }, () => HOLD).join('\n'),
+      // Room to sign above the date.
+      dateLine: `${HOLD}\n${HOLD}\n${HOLD}${'\u3000'.repeat(14)}年\u3000\u3000月\u3000\u3000日`,
+      proposers: proposers.join('、'),
+    },
   };
 }

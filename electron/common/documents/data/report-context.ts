@@ -2,6 +2,7 @@ import type { IsoDate } from '../../domain/dates';
 import { letterOf } from '../../domain/result-classes';
 import { RATE_KEYS, type RateKey, type Session } from '../../domain/session';
 import { termsOf, type Terms } from '../../domain/terms';
+import { combineUnits, type UnitStats } from '../../stats/metrics';
 import type { SessionStatistics } from '../../stats/statistics';
 
 /**
@@ -35,6 +36,43 @@ export interface RateData {
 
 type ShareRow = { label: string; count: number; percent: string };
 
+/**
+ * The per-unit table prints at most this many rows. A district has 15 to 60 handling units and a
+ * city a little over a hundred: all are listed. A session naming thousands of units (ledgers
+ * merged, units keyed in as free text) lists the units with the most lead items and sums the
+ * rest in one last row, 其他N个单位, so the table stays a few pages and its sums stay exact.
+ */
+export const UNIT_TABLE_ROWS = 100;
+
+type UnitRow = ReportContext['units'][number];
+
+function unitRow(u: UnitStats): UnitRow {
+  return {
+    unit: u.unit,
+    leadCount: u.leadCount,
+    coCount: u.coCount,
+    results: u.results.map((r) => ({ code: r.code, count: r.count })),
+    onTimePercent: u.leadCount ? `${u.onTimeRate.percent}%` : '—',
+    satisfiedPercent: u.feedbackReturned ? `${u.satisfiedRate.percent}%` : '—',
+  };
+}
+
+/** The rows of the per-unit table: every unit with lead items, or the first ones and 其他. */
+function unitTable(stats: SessionStatistics): Pick<ReportContext, 'units' | 'unitCount' | 'listedUnits' | 'otherUnits'> {
+  const leading = stats.byUnit.filter((u) => u.leadCount > 0);
+  if (leading.length <= UNIT_TABLE_ROWS) {
+    return { units: leading.map(unitRow), unitCount: leading.length, listedUnits: leading.length, otherUnits: 0 };
+  }
+  const listed = leading.slice(0, UNIT_TABLE_ROWS - 1);
+  const others = leading.slice(UNIT_TABLE_ROWS - 1);
+  return {
+    units: [...listed.map(unitRow), unitRow(combineUnits(others, `其他${others.length}个单位`, stats.options.decimals))],
+    unitCount: leading.length,
+    listedUnits: listed.length,
+    otherUnits: others.length,
+  };
+}
+
 export interface ReportContext {
   options: { decimals: number; rounding: string };
   session: { name: string; year: number; itemWord: string; deputyWord: string; issuingBody: string };
@@ -44,7 +82,18 @@ export interface ReportContext {
    * What the records give: a sentence about a fact no ledger column gave ("见面率0.0%" from a
    * ledger without 是否见面) is left out rather than printed as a fact.
    */
-  provided: { category: boolean; result: boolean; answered: boolean; onTime: boolean; closed: boolean; published: boolean; met: boolean; feedback: boolean };
+  provided: {
+    category: boolean;
+    result: boolean;
+    answered: boolean;
+    onTime: boolean;
+    closed: boolean;
+    published: boolean;
+    met: boolean;
+    feedback: boolean;
+    /** Deputies rated the result apart from the handling (同意 / 基本同意 …): the 同意率 is printed. */
+    agreed: boolean;
+  };
   /** Result shares are over the answered items (true) or over all items (false): the sentence says which. */
   resultShareOverAnswered: boolean;
   previousSession: string | null;
@@ -67,6 +116,10 @@ export interface ReportContext {
   rates: Record<RateKey, RateData>;
   /** The rates in the order the statistics tables list them. */
   rateRows: RateData[];
+  /**
+   * The per-unit table, most lead items first: every unit with lead items, or (more than
+   * UNIT_TABLE_ROWS of them) the first ones and a last row 其他N个单位 with their exact sums.
+   */
   units: {
     unit: string;
     leadCount: number;
@@ -75,6 +128,10 @@ export interface ReportContext {
     onTimePercent: string;
     satisfiedPercent: string;
   }[];
+  /** Units with lead items; how many the table names one by one; how many its 其他 row sums (0: none). */
+  unitCount: number;
+  listedUnits: number;
+  otherUnits: number;
   resultCodes: { code: string; letter: string; label: string }[];
   /** The per-unit table's column widths, one result column per class of the session. */
   unitTableWidths: string;
@@ -133,6 +190,7 @@ export function reportContext(
       published: stats.rates.published.available,
       met: stats.rates.met.available,
       feedback: stats.rates.satisfied.available,
+      agreed: stats.rates.agreed.available,
     },
     resultShareOverAnswered: stats.options.resultShareBase === 'answered',
     previousSession: stats.comparison.previousSession,
@@ -150,17 +208,9 @@ export function reportContext(
     allFeedback: stats.feedback,
     feedbackReturned: stats.feedbackReturned,
     rates,
-    rateRows: RATE_KEYS.map((key) => rates[key]),
-    units: stats.byUnit
-      .filter((u) => u.leadCount > 0)
-      .map((u) => ({
-        unit: u.unit,
-        leadCount: u.leadCount,
-        coCount: u.coCount,
-        results: u.results.map((r) => ({ code: r.code, count: r.count })),
-        onTimePercent: u.leadCount ? `${u.onTimeRate.percent}%` : '—',
-        satisfiedPercent: u.feedbackReturned ? `${u.satisfiedRate.percent}%` : '—',
-      })),
+    // The 同意率 only where deputies rated the result apart: elsewhere it is no figure at all.
+    rateRows: RATE_KEYS.filter((key) => key !== 'agreed' || stats.rates.agreed.available).map((key) => rates[key]),
+    ...unitTable(stats),
     resultCodes: codes.map((r) => ({ code: r.code, letter: r.letter, label: r.label })),
     unitTableWidths: ['7', '2', '2', ...codes.map(() => '2'), '3', '3'].join(','),
     deadlines: {

@@ -6,7 +6,7 @@ import { computeStatistics } from '../../stats/metrics';
 import type { SessionStatistics } from '../../stats/statistics';
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../settings';
 import type { TemplateKind } from '../template/front-matter';
-import { cohandlingContext, replyLetterContexts, unitData } from './letter-context';
+import { cohandlingContext, feedbackFormContext, replyLetterContexts, unitData } from './letter-context';
 import { rectificationContext } from './rectification-context';
 import { reportContext } from './report-context';
 
@@ -127,6 +127,8 @@ export function sampleContext(kind: TemplateKind, settings: DocumentSettings = D
           opinionText: '同意主办单位的办理意见。',
         },
       );
+    case 'feedback-form':
+      return feedbackFormContext(input);
     case 'annual-report':
     case 'statistics-tables':
       return reportContext(SAMPLE_SESSION, sampleStatistics(), { achievements: '取得了成效。' }, '2024-12-01');

@@ -54,7 +54,7 @@ export const CONTAINER_NAMES = [
 ] as const;
 type ContainerName = (typeof CONTAINER_NAMES)[number];
 
-export const CONTAINER_WORDS: Record<ContainerName, string> = {
+const CONTAINER_WORDS: Record<ContainerName, string> = {
   issuer: '发文机关标志',
   'doc-number': '发文字号',
   signer: '签发人',
@@ -84,7 +84,7 @@ function createParser(): MarkdownIt {
 const md = createParser();
 
 /** Parses markup into tokens; exported for template checks on raw template text. */
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   return md.parse(text, {});
 }
 

@@ -5,6 +5,7 @@ import { TemplateError } from './template-error';
 export const TEMPLATE_KINDS = [
   'reply-letter',
   'cohandling-opinion',
+  'feedback-form',
   'annual-report',
   'rectification',
   'statistics-tables',
@@ -14,13 +15,14 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const KIND_LABELS: Record<TemplateKind, string> = {
   'reply-letter': '答复函',
   'cohandling-opinion': '会办意见',
+  'feedback-form': '征询意见表',
   'annual-report': '办理情况报告',
   rectification: '审议意见办理报告和整改清单',
   'statistics-tables': '统计表',
 };
 
-export const HEADER_FORMS = ['letter', 'ordinary', 'none'] as const;
-export type HeaderForm = (typeof HEADER_FORMS)[number];
+const HEADER_FORMS = ['letter', 'ordinary', 'none'] as const;
+type HeaderForm = (typeof HEADER_FORMS)[number];
 
 export const HEADER_LABELS: Record<HeaderForm, string> = {
   letter: '信函格式',
@@ -64,7 +66,7 @@ function yamlProblem(error: unknown): string {
   return '应当每行写一项「名称: 值」，如「name: 答复函」';
 }
 
-export interface SplitTemplate {
+interface SplitTemplate {
   meta: FrontMatter;
   /** The YAML text between the fences, as written. */
   frontText: string;

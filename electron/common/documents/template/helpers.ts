@@ -19,7 +19,7 @@ export function docNumber(prefix: string, year: number | string, serial: number 
   return `${prefix}〔${year}〕${n}号`;
 }
 
-export interface HelperDoc {
+interface HelperDoc {
   name: string;
   usage: string;
   description: string;

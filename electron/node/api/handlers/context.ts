@@ -4,6 +4,7 @@ import type { Store } from '../../../../db/store';
 import type { Contract, OperationName, Output, ProposalDetail } from '../../../common/api/contract';
 import { documentsFolder } from '../../files/documents-folder';
 import type { Jobs } from './jobs';
+import type { UndoLog } from '../../undo/undo-log';
 
 export interface ApiContext {
   store: Store;
@@ -27,6 +28,8 @@ export type Handlers = { [N in OperationName]: (input: Input<N>) => Promise<Outp
 /** What each domain's handlers are given: the context, and the jobs running in this process. */
 export interface HandlerContext extends ApiContext {
   jobs: Jobs;
+  /** The last import or deletion, undoable while nothing else has been saved. */
+  undo: UndoLog;
 }
 
 export const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { generateLetters, previewReplyLetter, type LetterBatchOptions } from '../../documents/generate/letters';
+import { missingListWorkbook } from '../../documents/generate/missing-list';
 import { generateRectification } from '../../documents/generate/rectification';
 import { generateReport, renderReport, reportFileName } from '../../documents/generate/report';
 import { base64, userPath, type Handlers, type HandlerContext, type Input } from './context';
@@ -16,6 +17,7 @@ export function documentHandlers(ctx: HandlerContext) {
       only: input.only,
       template: input.template,
       kind: input.cohandling ? 'cohandling-opinion' : 'reply-letter',
+      feedbackForms: input.feedbackForms && !input.cohandling,
       zipFile: input.zip ? path.join(folder, input.cohandling ? '会办意见.zip' : '答复函.zip') : undefined,
       overwrite: input.overwrite,
       createFolder: input.createFolder,
@@ -23,24 +25,30 @@ export function documentHandlers(ctx: HandlerContext) {
     };
   };
 
+  /** Where one document goes and how: the clerk's path, the write permissions, the template, today. */
+  const oneDocument = (input: { out: string; overwrite?: boolean; createFolder?: boolean; template?: string }) => ({
+    out: userPath(ctx, input.out),
+    overwrite: input.overwrite,
+    createFolder: input.createFolder,
+    template: input.template,
+    today: ctx.today(),
+  });
+
   return {
     'documents.letters': (input) => generateLetters(store, batchOptions(input)),
     'jobs.startLetters': (input) => {
       const options = batchOptions(input);
       return jobs.startLetters((signal, onProgress) => generateLetters(store, { ...options, signal, onProgress }));
     },
+    'documents.missingList': async ({ sessionId, only }) => {
+      const { fileName, bytes, count } = await missingListWorkbook(store, store.sessions.get(sessionId), only);
+      return { fileName, contentBase64: base64(bytes), count };
+    },
     'jobs.status': ({ jobId }) => jobs.letterStatus(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
 
-    'documents.report': async ({ sessionId, out, overwrite, createFolder, template }) => {
-      const { file } = await generateReport(store, {
-        session: store.sessions.get(sessionId),
-        out: userPath(ctx, out),
-        overwrite,
-        createFolder,
-        template,
-        today: ctx.today(),
-      });
+    'documents.report': async (input) => {
+      const { file } = await generateReport(store, { session: store.sessions.get(input.sessionId), ...oneDocument(input) });
       return { file };
     },
 
@@ -57,14 +65,10 @@ export function documentHandlers(ctx: HandlerContext) {
       return { fileName: reportFileName(session), contentBase64: base64(bytes) };
     },
 
-    'documents.rectification': async ({ opinionId, out, overwrite, createFolder, template }) => {
+    'documents.rectification': async (input) => {
       const { file } = await generateRectification(store, {
-        opinionName: store.reviews.get(opinionId).name,
-        out: userPath(ctx, out),
-        overwrite,
-        createFolder,
-        template,
-        today: ctx.today(),
+        opinionName: store.reviews.get(input.opinionId).name,
+        ...oneDocument(input),
       });
       return { file };
     },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../../../../db/store';
-import { backupBeforeImport } from '../../../../db/backups';
+import { backupBefore } from '../../../../db/backup-occasions';
 import type { ImportReport } from '../../../common/ledger/import-report';
 import { LEDGER_FIELDS, type LedgerField } from '../../../common/ledger/columns';
 import { safeFileName } from '../../documents/generate/file-names';
@@ -10,14 +10,15 @@ import { importWorkbook } from '../../ledger/import-ledger';
 import { readSpreadsheetBuffer } from '../../ledger/read-table';
 import { base64, type Handlers, type HandlerContext, type Input } from './context';
 import type { OnStage } from './jobs';
+import type { UndoLog } from '../../undo/undo-log';
 
 /** Ledgers in (checked first, or written) and out. */
-export function importHandlers({ store, jobs }: HandlerContext) {
+export function importHandlers({ store, jobs, undo }: HandlerContext) {
   return {
-    'import.preview': (input) => importLedger(store, input, true),
-    'import.commit': (input) => importLedger(store, input, false),
+    'import.preview': (input) => importLedger(store, undo, input, true),
+    'import.commit': (input) => importLedger(store, undo, input, false),
     'jobs.startImport': ({ dryRun, ...input }) =>
-      jobs.startImport(dryRun ? 2 : 3, (onStage) => importLedger(store, input, dryRun, onStage)),
+      jobs.startImport(dryRun ? 2 : 3, (onStage) => importLedger(store, undo, input, dryRun, onStage)),
     'jobs.importStatus': ({ jobId }) => jobs.importStatus(jobId),
 
     'ledger.export': async ({ sessionId }) => {
@@ -32,6 +33,7 @@ export function importHandlers({ store, jobs }: HandlerContext) {
 
 async function importLedger(
   store: Store,
+  undo: UndoLog,
   input: Input<'import.preview'>,
   dryRun: boolean,
   onStage: OnStage = async () => undefined,
@@ -40,9 +42,10 @@ async function importLedger(
   const bytes = Buffer.from(input.contentBase64, 'base64');
   await onStage(`读取文件「${input.fileName}」（${(bytes.length / 1024 / 1024).toFixed(1)} MB）`, 0, steps);
   const workbook = await readSpreadsheetBuffer(bytes, input.fileName);
+  let backup: string | null = null;
   if (!dryRun) {
     await onStage('导入前备份数据库', 1, steps);
-    await backupBeforeImport(store);
+    backup = (await backupBefore(store, '导入前')).file;
   }
   const rows = Math.max(0, ...workbook.sheets.map((sheet) => sheet.rows.length));
   await onStage(`${dryRun ? '检查' : '检查并写入'} ${rows.toLocaleString('en-US')} 行`, steps - 1, steps);
@@ -61,6 +64,8 @@ async function importLedger(
   });
   // The clerk's choice of columns is kept for the next file with the same headers.
   if (report.committed && chosen) rememberMapping(store, report);
+  // Undone by restoring the backup just taken, while nothing else has been saved since.
+  if (report.committed && backup) undo.record(store, `导入「${input.fileName}」`, backup);
   return report;
 }
 

@@ -9,6 +9,8 @@ import { proposalHandlers } from './proposals';
 import { sessionHandlers } from './sessions';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
+import { undoHandlers } from './undo';
+import { UndoLog } from '../../undo/undo-log';
 
 export type { ApiContext, Handlers } from './context';
 
@@ -22,11 +24,12 @@ const DOMAINS = [
   templateHandlers,
   checkHandlers,
   backupHandlers,
+  undoHandlers,
 ] as const;
 
 /** The operations of the contract, implemented over the records store. Plain Node, no Electron. */
 export function createHandlers(ctx: ApiContext): Handlers {
-  const context: HandlerContext = { ...ctx, jobs: new Jobs() };
+  const context: HandlerContext = { ...ctx, jobs: new Jobs(), undo: new UndoLog() };
   const operations: Partial<Record<string, (input: never) => unknown>> = {};
   for (const domain of DOMAINS) {
     for (const [name, run] of Object.entries(domain(context))) {

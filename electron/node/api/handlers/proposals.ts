@@ -1,9 +1,11 @@
 import type { Store } from '../../../../db/store';
+import { backupBefore } from '../../../../db/backup-occasions';
 import type { ProposalRow } from '../../../common/api/contract';
 import { deadlineState } from '../../../common/domain/deadlines';
 import { UserError } from '../../../common/domain/errors';
 import { parseFeedback, parseResultOpinion, SCALE_NAMES } from '../../../common/domain/feedback';
 import { isIsoDate } from '../../../common/domain/dates';
+import { beforeAssigned } from '../../../common/domain/proposal-fields';
 import { codesFor } from '../../../common/domain/result-classes';
 import { RECORDED_FACTS, type RecordedFact } from '../../../common/domain/session';
 import { stripControlChars } from '../../../common/domain/text';
@@ -24,10 +26,25 @@ const EDITED_FACT: Record<
   resultOpinion: 'resultOpinion',
 };
 
+/** A record named by id must be one of the proposal's own. */
+function belongs(records: readonly { id: number }[], id: number, otherwise: string): void {
+  if (!records.some((r) => r.id === id)) throw new UserError(otherwise);
+}
+
 /** The proposals of a session, one proposal's edits, and its handling records. */
 export function proposalHandlers(ctx: HandlerContext) {
   const { store } = ctx;
   const detail = (id: number) => proposalDetail(store, id);
+  /**
+   * One change to a proposal's records, in a transaction: `change` checks and makes it, then it is
+   * logged in the proposal's history and the proposal is returned as it now is.
+   */
+  const recordChange = (proposalId: number, action: string, details: Record<string, unknown>, change: () => void) =>
+    store.transaction(() => {
+      change();
+      store.events.append({ entity: 'proposal', entityId: proposalId, action, details });
+      return detail(proposalId);
+    });
   return {
     'proposals.list': ({ sessionId, today }) => {
       const session = store.sessions.get(sessionId);
@@ -62,6 +79,34 @@ export function proposalHandlers(ctx: HandlerContext) {
 
     'proposals.get': ({ id }) => detail(id),
 
+    'proposals.delete': async ({ sessionId, ids }) => {
+      if (ctx.jobs.running()) throw new UserError('还有批量生成或导入正在进行，请等它完成后再删除。');
+      const session = store.sessions.get(sessionId);
+      const wanted = new Set(ids);
+      const going = store.proposals.summaries(sessionId).filter((p) => wanted.has(p.id));
+      if (going.length !== wanted.size) {
+        throw new UserError(
+          `要删除的建议中有 ${wanted.size - going.length} 件已不在会议「${session.name}」里（可能已被删除），请刷新后再选。`,
+        );
+      }
+      const backup = (await backupBefore(store, '删除前')).file;
+      const numbers = going.map((p) => p.number);
+      store.transaction(() => {
+        store.proposals.remove(sessionId, [...wanted]);
+        for (const p of going) {
+          store.events.append({
+            entity: 'proposal',
+            entityId: p.id,
+            action: '删除',
+            details: { number: p.number, title: p.title, backup },
+          });
+        }
+      });
+      const action = going.length === 1 ? `删除建议 ${numbers[0]}` : `删除 ${going.length} 件建议`;
+      ctx.undo.record(store, action, backup);
+      return { deleted: going.length, numbers, undo: ctx.undo.status(store)! };
+    },
+
     'proposals.update': ({ id, version, fields }) =>
       store.transaction(() => {
         const before = store.proposals.get(id);
@@ -78,55 +123,30 @@ export function proposalHandlers(ctx: HandlerContext) {
       }),
 
     'handlings.update': ({ id, proposalId, ...patch }) =>
-      store.transaction(() => {
-        if (!store.handling.handlings(proposalId).some((h) => h.id === id)) throw new UserError('这条办理记录不属于该建议。');
+      recordChange(proposalId, '修改办理记录', { handling: id, fields: Object.keys(patch) }, () => {
+        belongs(store.handling.handlings(proposalId), id, '这条办理记录不属于该建议。');
         store.handling.updateHandling(id, patch);
-        store.events.append({
-          entity: 'proposal',
-          entityId: proposalId,
-          action: '修改办理记录',
-          details: { handling: id, fields: Object.keys(patch) },
-        });
-        return detail(proposalId);
       }),
     'consultations.add': ({ proposalId, ...consultation }) =>
-      store.transaction(() => {
+      recordChange(proposalId, '记录面商', { form: consultation.form, date: consultation.date }, () => {
         store.proposals.get(proposalId);
         store.handling.addConsultation({ proposalId, ...consultation });
         if (consultation.faceToFace) store.sessions.markGiven(store.proposals.get(proposalId).sessionId, ['met']);
-        store.events.append({
-          entity: 'proposal',
-          entityId: proposalId,
-          action: '记录面商',
-          details: { form: consultation.form, date: consultation.date },
-        });
-        return detail(proposalId);
       }),
     'consultations.remove': ({ id, proposalId }) =>
-      store.transaction(() => {
-        if (!store.handling.consultations(proposalId).some((c) => c.id === id)) throw new UserError('这条面商记录不属于该建议。');
+      recordChange(proposalId, '删除面商记录', { consultation: id }, () => {
+        belongs(store.handling.consultations(proposalId), id, '这条面商记录不属于该建议。');
         store.handling.removeConsultation(id);
-        store.events.append({ entity: 'proposal', entityId: proposalId, action: '删除面商记录', details: { consultation: id } });
-        return detail(proposalId);
       }),
     'milestones.add': ({ proposalId, dueDate, description }) =>
-      store.transaction(() => {
+      recordChange(proposalId, '添加跟踪事项', { description }, () => {
         store.proposals.get(proposalId);
         store.handling.addMilestone({ proposalId, dueDate, doneDate: null, description });
-        store.events.append({ entity: 'proposal', entityId: proposalId, action: '添加跟踪事项', details: { description } });
-        return detail(proposalId);
       }),
     'milestones.complete': ({ id, proposalId, doneDate }) =>
-      store.transaction(() => {
-        if (!store.handling.milestones(proposalId).some((m) => m.id === id)) throw new UserError('这条跟踪事项不属于该建议。');
+      recordChange(proposalId, '跟踪事项完成', { milestone: id, doneDate }, () => {
+        belongs(store.handling.milestones(proposalId), id, '这条跟踪事项不属于该建议。');
         store.handling.completeMilestone(id, doneDate);
-        store.events.append({
-          entity: 'proposal',
-          entityId: proposalId,
-          action: '跟踪事项完成',
-          details: { milestone: id, doneDate },
-        });
-        return detail(proposalId);
       }),
   } satisfies Partial<Handlers>;
 }
@@ -168,8 +188,7 @@ function checkedPatch(store: Store, before: ReturnType<Store['proposals']['get']
   }
   const assigned = fields.assignedDate !== undefined ? fields.assignedDate : before.assignedDate;
   const replied = fields.replyDate !== undefined ? fields.replyDate : before.replyDate;
-  if (assigned && replied && replied < assigned)
-    throw new UserError(`答复日期（${replied}）早于交办日期（${assigned}），请检查。`);
+  if (beforeAssigned(assigned, replied)) throw new UserError(`答复日期（${replied}）早于交办日期（${assigned}），请检查。`);
   if (fields.resultOpinion !== undefined) {
     const opinion = fields.resultOpinion ? parseResultOpinion(fields.resultOpinion) : null;
     if (opinion === undefined) throw new UserError(`对办理结果的意见「${fields.resultOpinion}」无法识别。`);

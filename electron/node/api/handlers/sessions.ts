@@ -1,9 +1,10 @@
+import { backupBefore } from '../../../../db/backup-occasions';
 import { UserError } from '../../../common/domain/errors';
 import { sessionStatistics } from '../../stats/session-statistics';
 import type { Handlers, HandlerContext } from './context';
 
 /** Sessions, their statistics and the report's narrative drafts. */
-export function sessionHandlers({ store, today }: HandlerContext) {
+export function sessionHandlers({ store, today, jobs, undo }: HandlerContext) {
   return {
     'sessions.list': () => store.sessions.list().map((s) => ({ ...s, proposalCount: store.proposals.countBySession(s.id) })),
 
@@ -41,6 +42,20 @@ export function sessionHandlers({ store, today }: HandlerContext) {
         });
         return store.sessions.get(id);
       }),
+
+    'sessions.delete': async ({ id, name }) => {
+      if (jobs.running()) throw new UserError('还有批量生成或导入正在进行，请等它完成后再删除。');
+      const session = store.sessions.get(id);
+      if (session.name !== name) throw new UserError(`会议名称不符（要删除的是「${session.name}」），没有删除。请刷新后再试。`);
+      const proposals = store.proposals.countBySession(id);
+      const backup = (await backupBefore(store, '删除前')).file;
+      store.transaction(() => {
+        store.sessions.remove(id);
+        store.events.append({ entity: 'session', entityId: id, action: '删除会议', details: { name, proposals, backup } });
+      });
+      undo.record(store, `删除会议「${name}」`, backup);
+      return { deleted: name, proposals, undo: undo.status(store)! };
+    },
 
     'stats.overview': ({ sessionId, today: day }) => sessionStatistics(store, store.sessions.get(sessionId), day ?? today()),
 

@@ -5,8 +5,8 @@ import { isUserError, UserError } from '../../../common/domain/errors';
 import { annotateDocx, checkDraft, readDraft, sessionFacts, type DraftFacts, type Finding } from '../../check';
 import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
 import { todayIso } from '../../../common/domain/dates';
-import { integerOption, parseCommandArgs, UsageError } from '../args';
-import { openExistingStore } from '../open';
+import { parseCommandArgs, roundingOptions, singleFile, switchOptions, UsageError, valueOptions } from '../args';
+import { withExistingStore } from '../open';
 import type { Output } from '../output';
 
 export const checkUsage =
@@ -15,7 +15,7 @@ export const checkUsage =
 const SEVERITY_WORDS = { error: '错误', warning: '提示' } as const;
 
 /** One finding a line, with its paragraph: 第3段【错误】… 原文：「…」 */
-export function describeFinding(finding: Finding): string {
+function describeFinding(finding: Finding): string {
   return `第${finding.paragraph + 1}段【${SEVERITY_WORDS[finding.severity]}】${finding.message}　原文：「${finding.quote}」`;
 }
 
@@ -27,46 +27,25 @@ export function describeFinding(finding: Finding): string {
 export async function checkCommand(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    {
-      db: { type: 'string' },
-      session: { type: 'string' },
-      decimals: { type: 'string' },
-      rounding: { type: 'string' },
-      json: { type: 'boolean' },
-      annotate: { type: 'string' },
-      overwrite: { type: 'boolean' },
-    },
+    { ...valueOptions('db', 'session', 'decimals', 'rounding', 'annotate'), ...switchOptions('json', 'overwrite') },
     checkUsage,
   );
-  const file = positionals[0];
-  if (!file) throw new UsageError(`请指定要核对的报告稿。\n${checkUsage}`);
-  if (positionals.length > 1) throw new UsageError(`一次只能核对一份报告稿。\n${checkUsage}`);
+  const file = singleFile(positionals, checkUsage, '请指定要核对的报告稿。', '一次只能核对一份报告稿。');
   if ((values.db === undefined) !== (values.session === undefined)) {
     throw new UsageError(`--db 和 --session 要一起给出（对照这届会议的台账核对）；都不给则只核对稿子自身的数字。\n${checkUsage}`);
   }
-  const decimals = integerOption(values.decimals, 'decimals', 0, 3) as Decimals | undefined;
-  const rounding = values.rounding as RoundingMethod | undefined;
-  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'largest-remainder') {
-    throw new UsageError(`选项 --rounding 应为 half-up（四舍五入）或 largest-remainder（最大余数法），而不是「${rounding}」。`);
-  }
+  const overrides = roundingOptions(values.decimals, values.rounding);
   try {
     const draft = readDraft(file);
     let facts: DraftFacts | null = null;
     let sessionOptions: { decimals?: Decimals; rounding?: RoundingMethod } = {};
     if (values.db !== undefined && values.session !== undefined) {
-      const store = await openExistingStore(values.db);
-      try {
-        const session = store.sessions.getByName(values.session);
-        ({ facts, options: sessionOptions } = sessionFacts(store, session, todayIso()));
-      } finally {
-        store.close();
-      }
+      const sessionName = values.session;
+      ({ facts, options: sessionOptions } = await withExistingStore(values.db, (store) =>
+        sessionFacts(store, store.sessions.getByName(sessionName), todayIso()),
+      ));
     }
-    const findings = checkDraft(draft.paragraphs, facts, {
-      ...sessionOptions,
-      ...(decimals !== undefined ? { decimals } : {}),
-      ...(rounding !== undefined ? { rounding } : {}),
-    });
+    const findings = checkDraft(draft.paragraphs, facts, { ...sessionOptions, ...overrides });
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (values.annotate !== undefined) {
       if (draft.format !== 'docx') throw new UserError('只有 .docx 的报告稿可以另存带批注的副本。');

@@ -10,14 +10,14 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import { generateLetters } from '../../documents/generate/letters';
 import { generateRectification } from '../../documents/generate/rectification';
 import { generateReport } from '../../documents/generate/report';
-import { parseCommandArgs, required, UsageError } from '../args';
+import { parseCommandArgs, valueOptions, required, UsageError } from '../args';
 import type { Output } from '../output';
 import { formatStatistics, statisticsJson } from './stats';
 
 export const demoUsage = '用法：jianyi demo --out 输出文件夹 [--today YYYY-MM-DD]';
 
 export async function demoCommand(args: string[], io: Output): Promise<number> {
-  const { values } = parseCommandArgs(args, { out: { type: 'string' }, today: { type: 'string' } }, demoUsage);
+  const { values } = parseCommandArgs(args, valueOptions('out', 'today'), demoUsage);
   const out = path.resolve(required(values.out, 'out', demoUsage));
   if (values.today !== undefined && !isIsoDate(values.today))
     throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);

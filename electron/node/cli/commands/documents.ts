@@ -1,25 +1,18 @@
 import path from 'node:path';
-import { isIsoDate, todayIso } from '../../../common/domain/dates';
 import { generateLetters } from '../../documents/generate/letters';
 import { generateRectification } from '../../documents/generate/rectification';
 import { generateReport } from '../../documents/generate/report';
 import type { Store } from '../../../../db/store';
-import { openExistingStore } from '../open';
-import { parseCommandArgs, required, UsageError } from '../args';
+import { withExistingStore } from '../open';
+import { parseCommandArgs, required, switchOptions, todayOption, UsageError, valueOptions } from '../args';
 import type { Output } from '../output';
 
 export const lettersUsage =
-  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--zip 文件.zip] [--overwrite] [--today YYYY-MM-DD]';
+  '用法：jianyi letters --db 数据库文件 --session 会议名称 --out 文件夹 [--template 名称|文件.md] [--only 12,15] [--cohandling] [--feedback-forms] [--zip 文件.zip] [--overwrite] [--today YYYY-MM-DD]';
 export const reportUsage =
   '用法：jianyi report --db 数据库文件 --session 会议名称 --out 报告.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
 export const rectificationUsage =
   '用法：jianyi rectification --db 数据库文件 --opinion 审议意见名称 --out 文件.docx [--template 名称|文件.md] [--overwrite] [--today YYYY-MM-DD]';
-
-function today(value: string | undefined): string {
-  if (value !== undefined && !isIsoDate(value))
-    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${value}」。`);
-  return value ?? todayIso();
-}
 
 function docxTarget(file: string, usage: string): string {
   if (path.extname(file).toLowerCase() !== '.docx') throw new UsageError(`输出文件名应以 .docx 结尾：「${file}」。\n${usage}`);
@@ -30,15 +23,8 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
   const { values } = parseCommandArgs(
     args,
     {
-      db: { type: 'string' },
-      session: { type: 'string' },
-      out: { type: 'string' },
-      template: { type: 'string' },
-      only: { type: 'string' },
-      cohandling: { type: 'boolean' },
-      zip: { type: 'string' },
-      overwrite: { type: 'boolean' },
-      today: { type: 'string' },
+      ...valueOptions('db', 'session', 'out', 'template', 'only', 'zip', 'today'),
+      ...switchOptions('cohandling', 'feedback-forms', 'overwrite'),
     },
     lettersUsage,
   );
@@ -48,15 +34,15 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
   if (values.zip !== undefined && path.extname(values.zip).toLowerCase() !== '.zip')
     throw new UsageError(`--zip 的文件名应以 .zip 结尾：「${values.zip}」。`);
   const only = values.only?.split(/[,，、\s]+/).filter(Boolean);
-  const day = today(values.today);
-  const store = await openExistingStore(dbFile);
-  try {
+  const day = todayOption(values.today);
+  return withExistingStore(dbFile, async (store) => {
     const session = store.sessions.getByName(sessionName);
     const kindWord = values.cohandling ? '会办意见' : '答复函';
     const result = await generateLetters(store, {
       session,
       outDir,
       kind: values.cohandling ? 'cohandling-opinion' : 'reply-letter',
+      feedbackForms: values['feedback-forms'] === true && !values.cohandling,
       template: values.template,
       only,
       zipFile: values.zip,
@@ -83,9 +69,7 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
       if (result.warnings.length > 30) io.out(`  ……另有 ${result.warnings.length - 30} 份`);
     }
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 /** A command that writes one document about one subject (a session or a review opinion). */
@@ -101,22 +85,14 @@ async function singleDocument(
 ): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    {
-      db: { type: 'string' },
-      [subject]: { type: 'string' },
-      out: { type: 'string' },
-      template: { type: 'string' },
-      overwrite: { type: 'boolean' },
-      today: { type: 'string' },
-    },
+    { ...valueOptions('db', subject, 'out', 'template', 'today'), ...switchOptions('overwrite') },
     usage,
   );
   const dbFile = required(values.db as string | undefined, 'db', usage);
   const name = required(values[subject] as string | undefined, subject, usage);
   const out = docxTarget(required(values.out as string | undefined, 'out', usage), usage);
-  const day = today(values.today as string | undefined);
-  const store = await openExistingStore(dbFile);
-  try {
+  const day = todayOption(values.today as string | undefined);
+  return withExistingStore(dbFile, async (store) => {
     io.out(
       await write(store, {
         name,
@@ -127,9 +103,7 @@ async function singleDocument(
       }),
     );
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 export function reportCommand(args: string[], io: Output): Promise<number> {

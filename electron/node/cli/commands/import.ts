@@ -1,9 +1,11 @@
-import { backupBeforeImport } from '../../../../db/backups';
-import { openExistingStore } from '../open';
+import { backupBefore } from '../../../../db/backup-occasions';
+import { withExistingStore } from '../open';
 import { importLedgerFile } from '../../ledger/import-ledger';
+import { LEDGER_FILE } from '../../ledger/read-table';
+import { checkInputFile } from '../../files/input-file';
 import { type ImportReport } from '../../../common/ledger/import-report';
 import { parseMapSpec } from '../../../common/ledger/columns';
-import { integerOption, parseCommandArgs, required, UsageError } from '../args';
+import { integerOption, parseCommandArgs, required, singleFile, switchOptions, UsageError, valueOptions } from '../args';
 import type { Output } from '../output';
 
 export const importUsage =
@@ -52,22 +54,10 @@ export function describeImport(report: ImportReport, dryRun: boolean): string {
 export async function importCommand(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    {
-      db: { type: 'string' },
-      session: { type: 'string' },
-      year: { type: 'string' },
-      kind: { type: 'string' },
-      sheet: { type: 'string' },
-      map: { type: 'string' },
-      'clear-blanks': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      verbose: { type: 'boolean' },
-    },
+    { ...valueOptions('db', 'session', 'year', 'kind', 'sheet', 'map'), ...switchOptions('clear-blanks', 'dry-run', 'verbose') },
     importUsage,
   );
-  const file = positionals[0];
-  if (!file) throw new UsageError(`请指定要导入的台账文件。\n${importUsage}`);
-  if (positionals.length > 1) throw new UsageError(`一次只能导入一个文件。\n${importUsage}`);
+  const file = singleFile(positionals, importUsage, '请指定要导入的台账文件。', '一次只能导入一个文件。');
   const kind =
     values.kind === undefined ? undefined : ({ 建议: 'npc', 提案: 'cppcc', npc: 'npc', cppcc: 'cppcc' } as const)[values.kind];
   if (values.kind !== undefined && !kind) throw new UsageError(`选项 --kind 应为“建议”或“提案”，而不是「${values.kind}」。`);
@@ -83,12 +73,13 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   const sessionName = required(values.session, 'session', importUsage);
   const year = integerOption(values.year, 'year', 1949, 2200);
   const dryRun = values['dry-run'] === true;
-  const store = await openExistingStore(dbFile);
-  try {
+  // Before the database is opened and backed up: a file that cannot be a ledger costs nothing.
+  checkInputFile(file, LEDGER_FILE);
+  return withExistingStore(dbFile, async (store) => {
     const verbose = values.verbose === true;
     if (!dryRun) {
       if (verbose) io.err('导入前备份数据库……');
-      await backupBeforeImport(store);
+      await backupBefore(store, '导入前');
     }
     if (verbose) io.err(`读取并检查「${file}」……`);
     const report = await importLedgerFile(store, file, {
@@ -110,7 +101,5 @@ export async function importCommand(args: string[], io: Output): Promise<number>
     }
     io.out(describeImport(report, dryRun));
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

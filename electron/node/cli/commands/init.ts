@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { openStore } from '../../../../db/store';
-import { parseCommandArgs, required } from '../args';
+import { parseCommandArgs, valueOptions, required } from '../args';
 import type { Output } from '../output';
 
 export const initUsage = '用法：jianyi init --db 数据库文件';
 
 export async function initCommand(args: string[], io: Output): Promise<number> {
-  const { values } = parseCommandArgs(args, { db: { type: 'string' } }, initUsage);
+  const { values } = parseCommandArgs(args, valueOptions('db'), initUsage);
   const file = required(values.db, 'db', initUsage);
   const existed = fs.existsSync(file);
   const store = await openStore(file);

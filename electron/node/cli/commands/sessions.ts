@@ -1,14 +1,13 @@
 import { kindLabel } from '../../../common/domain/session';
-import { openExistingStore } from '../open';
-import { parseCommandArgs, required } from '../args';
+import { withExistingStore } from '../open';
+import { parseCommandArgs, valueOptions, required } from '../args';
 import { table, type Output } from '../output';
 
 export const sessionsUsage = '用法：jianyi sessions --db 数据库文件';
 
 export async function sessionsCommand(args: string[], io: Output): Promise<number> {
-  const { values } = parseCommandArgs(args, { db: { type: 'string' } }, sessionsUsage);
-  const store = await openExistingStore(required(values.db, 'db', sessionsUsage));
-  try {
+  const { values } = parseCommandArgs(args, valueOptions('db'), sessionsUsage);
+  return withExistingStore(required(values.db, 'db', sessionsUsage), (store) => {
     const sessions = store.sessions.list();
     if (sessions.length === 0) {
       io.out('数据库中还没有会议。用 import 导入台账时加 --year 即可新建会议。');
@@ -24,7 +23,5 @@ export async function sessionsCommand(args: string[], io: Output): Promise<numbe
       ),
     );
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

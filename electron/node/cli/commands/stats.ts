@@ -1,10 +1,9 @@
-import { openExistingStore } from '../open';
-import { todayIso, isIsoDate } from '../../../common/domain/dates';
+import { withExistingStore } from '../open';
 import { RATE_KEYS } from '../../../common/domain/session';
 import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { type SessionStatistics } from '../../../common/stats/statistics';
-import { integerOption, parseCommandArgs, required, UsageError } from '../args';
+import { parseCommandArgs, required, roundingOptions, switchOptions, todayOption, valueOptions } from '../args';
 import { table, type Output } from '../output';
 
 export const statsUsage =
@@ -121,35 +120,16 @@ export function statisticsJson(stats: SessionStatistics): unknown {
 export async function statsCommand(args: string[], io: Output): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    {
-      db: { type: 'string' },
-      session: { type: 'string' },
-      decimals: { type: 'string' },
-      rounding: { type: 'string' },
-      today: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    { ...valueOptions('db', 'session', 'decimals', 'rounding', 'today'), ...switchOptions('json') },
     statsUsage,
   );
-  const decimals = integerOption(values.decimals, 'decimals', 0, 3) as Decimals | undefined;
-  const rounding = values.rounding as RoundingMethod | undefined;
-  if (rounding !== undefined && rounding !== 'half-up' && rounding !== 'largest-remainder') {
-    throw new UsageError(`选项 --rounding 应为 half-up（四舍五入）或 largest-remainder（最大余数法），而不是「${rounding}」。`);
-  }
-  if (values.today !== undefined && !isIsoDate(values.today))
-    throw new UsageError(`选项 --today 应为 YYYY-MM-DD 格式的日期，而不是「${values.today}」。`);
+  const options = roundingOptions(values.decimals, values.rounding);
+  const day = todayOption(values.today);
   const dbFile = required(values.db, 'db', statsUsage);
   const sessionName = required(values.session, 'session', statsUsage);
-  const store = await openExistingStore(dbFile);
-  try {
-    const session = store.sessions.getByName(sessionName);
-    const stats = sessionStatistics(store, session, values.today ?? todayIso(), {
-      ...(decimals !== undefined ? { decimals } : {}),
-      ...(rounding !== undefined ? { rounding } : {}),
-    });
+  return withExistingStore(dbFile, (store) => {
+    const stats = sessionStatistics(store, store.sessions.getByName(sessionName), day, options);
     io.out(values.json ? JSON.stringify(statisticsJson(stats), null, 2) : formatStatistics(stats));
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

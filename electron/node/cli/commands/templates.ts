@@ -5,8 +5,8 @@ import { checkWithSample } from '../../documents/template/check-sample';
 import { compileTemplate } from '../../../common/documents/template/engine';
 import { HEADER_LABELS, KIND_LABELS } from '../../../common/documents/template/front-matter';
 import { HELPER_DOCS } from '../../../common/documents/template/helpers';
-import { listTemplates } from '../../documents/template/library';
-import { parseCommandArgs, UsageError } from '../args';
+import { listTemplates, readTemplateFile } from '../../documents/template/library';
+import { parseCommandArgs, valueOptions, UsageError } from '../args';
 import { table, type Output } from '../output';
 
 export const templatesUsage = '用法：jianyi templates list [--db 数据库文件]\n      jianyi templates check 模板.md';
@@ -14,7 +14,7 @@ export const templatesUsage = '用法：jianyi templates list [--db 数据库文
 export async function templatesCommand(args: string[], io: Output): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'list') {
-    const { values } = parseCommandArgs(rest, { db: { type: 'string' } }, templatesUsage);
+    const { values } = parseCommandArgs(rest, valueOptions('db'), templatesUsage);
     if (values.db !== undefined && !fs.existsSync(values.db)) throw new UserError(`找不到数据库文件「${values.db}」。`);
     const store = values.db ? await openStore(values.db) : null;
     try {
@@ -45,7 +45,7 @@ export async function templatesCommand(args: string[], io: Output): Promise<numb
     const file = positionals[0];
     if (!file) throw new UsageError(`请指定要检查的模板文件。\n${templatesUsage}`);
     if (!fs.existsSync(file)) throw new UserError(`找不到模板文件「${file}」。`);
-    const template = compileTemplate(fs.readFileSync(file, 'utf8'), file);
+    const template = compileTemplate(readTemplateFile(file), file);
     await checkWithSample(template);
     io.out(
       `模板「${template.meta.name}」没有发现问题：类型为${KIND_LABELS[template.meta.kind]}，${HEADER_LABELS[template.meta.header]}，已用示例数据生成成功。`,

@@ -1,5 +1,4 @@
-import { parseProposalNumber } from '../../../common/domain/proposal-number';
-import { stripControlChars } from '../../../common/domain/text';
+import { foldForMatch, stripControlChars } from '../../../common/domain/text';
 
 // Characters Windows forbids in names, and names it reserves for devices.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001F\u007F]/g;
@@ -20,13 +19,28 @@ export function safeFileName(name: string, extension: string): string {
   return `${base}${extension}`;
 }
 
+/** The digits of a plain 建议号 as the clerk wrote them: "001" of "001" or "第001号"; null otherwise. */
+function writtenDigits(number: string): string | null {
+  return /^第?(\d+)号?$/.exec(foldForMatch(number.trim()))?.[1] ?? null;
+}
+
 /**
- * 0012-关于加快园区转型升级的建议.docx: sorts by number in any file manager. A long title is
- * shortened, never the number or the suffix (a co-handling unit, a deputy) that tells files apart.
+ * How wide the numbers of a session's file names are: 0 (each as written) when every plain
+ * number has the same length, else the longest, so "7" and "12" sort as 07 and 12.
  */
-export function letterFileName(number: string, title: string, suffix = ''): string {
-  const parsed = parseProposalNumber(number);
-  const prefix = parsed && /^\d+$/.test(parsed.key) ? parsed.key.padStart(4, '0') : number;
+export function numberWidth(numbers: readonly string[]): number {
+  const lengths = new Set(numbers.map(writtenDigits).flatMap((d) => (d === null ? [] : [d.length])));
+  return lengths.size > 1 ? Math.max(...lengths) : 0;
+}
+
+/**
+ * 001-关于加快园区转型升级的建议.docx: the 建议号 as written, zero-padded to `width` (see
+ * numberWidth) so names sort by number in any file manager. A long title is shortened, never the
+ * number or the suffix (a co-handling unit, a deputy) that tells files apart.
+ */
+export function letterFileName(number: string, title: string, suffix = '', width = 0): string {
+  const digits = writtenDigits(number);
+  const prefix = digits === null ? number.trim() : digits.padStart(width, '0');
   const room = Math.max(10, MAX_NAME - [...`${prefix}-${suffix}`].length);
   const shortTitle = [...title].length > room ? [...title].slice(0, room).join('') : title;
   return safeFileName(`${prefix}-${shortTitle}${suffix}`, '.docx');

@@ -4,34 +4,54 @@ import { UserError } from '../../../common/domain/errors';
 import type { DocumentSettings } from '../../../common/documents/settings';
 
 /**
- * Renders and writes many documents on worker threads, one worker per core (at most four):
- * building a .docx is CPU work, so a batch of hundreds of letters finishes in a fraction of the
- * time. Each worker writes its files atomically, so a cancelled or failed batch leaves only
- * complete files behind.
+ * Renders documents on worker threads, one worker per core (at most four): building a .docx is
+ * CPU work, so a batch of hundreds of letters finishes in a fraction of the time. Each worker
+ * writes its files atomically, so a cancelled or failed batch leaves only complete files behind.
+ *
+ * Every document is rendered here, a single report too: a template is the clerk's own text, and
+ * one with loops nested eight deep can ask for gigabytes and minutes. A worker has a memory
+ * ceiling and each document a time limit; past either the worker is stopped and the clerk is
+ * told, while the program's main process (and the window) stays responsive throughout.
  */
 
+export interface RenderLimits {
+  /** How long one document may take. */
+  timeoutMs: number;
+  /** The heap of one worker. */
+  memoryMb: number;
+}
+
+export const RENDER_LIMITS: RenderLimits = { timeoutMs: 120_000, memoryMb: 1536 };
+
 export interface PoolSetup {
-  source: string;
-  origin: string;
+  /** The templates of the batch (a letter's, and a feedback form's beside it); jobs name theirs by index. */
+  templates: { source: string; origin: string }[];
   settings: DocumentSettings;
   returnBytes: boolean;
 }
 
 export interface PoolJob {
   id: number;
-  file: string;
+  template: number;
+  /** Written atomically by the worker; null to have only the bytes back. */
+  file: string | null;
   title: string;
+  /** The document's author when its signature names none. */
+  creator?: string;
   context: object;
+  /** A job of the render service (render-template.ts) brings its own template and settings. */
+  own?: { source: string; origin: string; settings: DocumentSettings };
 }
 
 export type PoolReply =
-  { id: number; ok: true; bytes: Uint8Array | null } | { id: number; ok: false; message: string; userError: boolean };
+  | { id: number; ok: true; bytes: Uint8Array | null }
+  | { id: number; ok: false; message: string; userError: boolean; details?: string[] };
 
 /** Batches smaller than this are rendered in-process: starting workers would cost more. */
 export const POOL_THRESHOLD = 40;
 
 /** The worker's entry: the TypeScript source through tsx (development, tests), else the bundle's. */
-function workerEntry(): URL {
+export function workerEntry(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('./letter-worker.dev.mjs', here) : new URL('./letter-worker.mjs', here);
 }
@@ -43,6 +63,7 @@ export function poolSize(jobs: number): number {
 
 export interface PoolRun {
   setup: PoolSetup;
+  limits?: RenderLimits;
   jobs: PoolJob[];
   signal?: AbortSignal;
   /** Called as each job completes, in completion order. */
@@ -54,9 +75,14 @@ export interface PoolRun {
  * but only after the files being written have been finished: a worker is never stopped half-way
  * through a write, so no temporary file is left behind.
  */
-export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boolean> {
+export function runPool({ setup, jobs, signal, onDone, limits = RENDER_LIMITS }: PoolRun): Promise<boolean> {
   const url = workerEntry();
-  const workers = Array.from({ length: poolSize(jobs.length) }, () => new Worker(url, { workerData: setup }));
+  const workers = Array.from(
+    { length: poolSize(jobs.length) },
+    () => new Worker(url, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } }),
+  );
+  const timers = new Map<Worker, NodeJS.Timeout>();
+  const origin = (job: PoolJob) => setup.templates[job.template]?.origin ?? '';
   let next = 0;
   let running = 0;
   let settled = false;
@@ -65,6 +91,7 @@ export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boole
     const finish = (error: Error | null, completed: boolean) => {
       if (settled) return;
       settled = true;
+      for (const timer of timers.values()) clearTimeout(timer);
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve(completed);
@@ -77,17 +104,42 @@ export function runPool({ setup, jobs, signal, onDone }: PoolRun): Promise<boole
       }
       const job = jobs[next++]!;
       running += 1;
+      timers.set(
+        worker,
+        setTimeout(
+          () =>
+            finish(
+              new UserError(
+                `用模板「${origin(job)}」生成「${job.title}」超过 ${limits.timeoutMs / 1000} 秒还没有完成，已停止。` +
+                  '模板里可能有多层嵌套的循环（如 {{#each}} 里又套 {{#each}}），请检查模板后再试。',
+              ),
+              false,
+            ),
+          limits.timeoutMs,
+        ),
+      );
       worker.postMessage(job);
     };
     for (const worker of workers) {
       worker.on('message', (reply: PoolReply) => {
+        clearTimeout(timers.get(worker));
         running -= 1;
         if (reply.ok) onDone(jobs[reply.id]!, reply.bytes);
-        else failure ??= reply.userError ? new UserError(reply.message) : new Error(reply.message);
+        else failure ??= reply.userError ? new UserError(reply.message, reply.details ?? []) : new Error(reply.message);
         feed(worker);
       });
       // A worker that dies (not a failed job) cannot finish its write anyway.
-      worker.on('error', (error) => finish(error, false));
+      worker.on('error', (error: Error & { code?: string }) =>
+        finish(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new UserError(
+                `用模板「${origin(jobs[0]!)}」生成的内容太多（超过 ${limits.memoryMb} MB 内存），已停止。` +
+                  '模板里可能有多层嵌套的循环，请检查模板后再试。',
+              )
+            : error,
+          false,
+        ),
+      );
       worker.on('exit', (code) => {
         if (code !== 0 && !settled)
           finish(new Error(`生成公文的后台线程意外退出（代码 ${code}）；已写出的文件都是完整的，请重试`), false);

@@ -10,6 +10,7 @@ import { parseProposalNumber } from '../../../common/domain/proposal-number';
 import type { Session } from '../../../common/domain/session';
 import {
   cohandlingContext,
+  feedbackFormContext,
   replyLetterContexts,
   unitData,
   type LetterContext,
@@ -19,7 +20,7 @@ import { writeFileAtomic } from '../../files/atomic-write';
 import { checkOutputFile, checkOutputFolder } from '../../files/output-path';
 import { loadDocumentSettings } from '../document-settings';
 import { resolveTemplate } from '../template/library';
-import { letterFileName } from './file-names';
+import { letterFileName, numberWidth } from './file-names';
 import { POOL_THRESHOLD, runPool } from './letter-pool';
 import { renderTemplate } from './render-template';
 import { readyFolder } from './target';
@@ -27,7 +28,9 @@ import { readyFolder } from './target';
 export interface LetterBatchOptions {
   session: Session;
   outDir: string;
-  kind: 'reply-letter' | 'cohandling-opinion';
+  kind: 'reply-letter' | 'cohandling-opinion' | 'feedback-form';
+  /** With reply letters: a feedback form (征询意见表) beside each proposal's letter. */
+  feedbackForms?: boolean;
   /** Template name or .md file; the built-in of the kind when absent. */
   template?: string;
   /** Only these 建议号 (any form: 12, 0012, 第12号). */
@@ -47,6 +50,8 @@ export interface LetterBatchOptions {
 }
 
 interface LetterJob {
+  /** 0: the batch's template; 1: the feedback form written beside a reply letter. */
+  template: 0 | 1;
   fileName: string;
   context: LetterContext;
   warning: string | null;
@@ -54,7 +59,18 @@ interface LetterJob {
   incomplete: string | null;
 }
 
-function selectProposals(ledger: LedgerProposal[], only: string[] | undefined): { chosen: LedgerProposal[]; missing: string[] } {
+/** What a reply letter still lacks, in the clerk's words; empty when it can go out as generated. */
+export function letterLacks(proposal: Pick<LedgerProposal, 'replyText' | 'replyNumber' | 'resultCode'>): string[] {
+  return [!proposal.replyText && '答复正文', !proposal.replyNumber && '文号', !proposal.resultCode && '办理结果'].filter(
+    (v): v is string => Boolean(v),
+  );
+}
+
+/** The proposals a batch covers: all of the session, or those whose numbers were given. */
+export function selectProposals(
+  ledger: LedgerProposal[],
+  only: string[] | undefined,
+): { chosen: LedgerProposal[]; missing: string[] } {
   if (!only || only.length === 0) return { chosen: ledger, missing: [] };
   const wanted = new Map(only.map((n) => [parseProposalNumber(n)?.key ?? n, n]));
   const chosen = ledger.filter((p) => wanted.has(p.numberKey));
@@ -65,29 +81,38 @@ function selectProposals(ledger: LedgerProposal[], only: string[] | undefined): 
 /** The files a batch would write, one job per letter. */
 function letterJobs(
   store: Store,
-  options: Pick<LetterBatchOptions, 'session' | 'kind' | 'today'>,
+  options: Pick<LetterBatchOptions, 'session' | 'kind' | 'today' | 'feedbackForms'>,
   settings: DocumentSettings,
   proposals: LedgerProposal[],
 ): { jobs: LetterJob[]; skipped: string[] } {
   const jobs: LetterJob[] = [];
   const skipped: string[] = [];
+  // Over the whole session, so a letter made alone is named as it is in the full batch.
+  const width = numberWidth(store.proposals.numbers(options.session.id));
   const units = new Map(store.units.list().map((u) => [u.name, u]));
   for (const proposal of proposals) {
     const lead = unitData(units.get(proposal.leadUnit) ?? null, proposal.leadUnit);
     const input = { session: options.session, proposal, leadUnit: lead, settings, today: options.today };
-    if (options.kind === 'reply-letter') {
-      if (!proposal.leadUnit) {
-        skipped.push(`${proposal.number}（没有主办单位）`);
-        continue;
-      }
+    if (options.kind !== 'cohandling-opinion' && !proposal.leadUnit) {
+      skipped.push(`${proposal.number}（没有主办单位）`);
+      continue;
+    }
+    // The form goes with the reply, one per proposal, to whoever the letter is addressed to.
+    const form = (template: 0 | 1): LetterJob => ({
+      template,
+      fileName: letterFileName(proposal.number, proposal.title, '-征询意见表', width),
+      context: feedbackFormContext({ ...input, unit: lead }),
+      warning: null,
+      incomplete: null,
+    });
+    if (options.kind === 'feedback-form') {
+      jobs.push(form(0));
+    } else if (options.kind === 'reply-letter') {
       for (const { suffix, context } of replyLetterContexts({ ...input, unit: lead })) {
-        const missing = [
-          !proposal.replyText && '答复正文',
-          !proposal.replyNumber && '文号',
-          !proposal.resultCode && '办理结果',
-        ].filter(Boolean);
+        const missing = letterLacks(proposal);
         jobs.push({
-          fileName: letterFileName(proposal.number, proposal.title, suffix),
+          template: 0,
+          fileName: letterFileName(proposal.number, proposal.title, suffix, width),
           context,
           warning: missing.length ? `${proposal.number}：缺少${missing.join('、')}` : null,
           incomplete: context.complete
@@ -95,6 +120,7 @@ function letterJobs(
             : `${proposal.number}（${proposal.leadUnit}${suffix ? `，致${suffix.slice(1)}` : ''}）`,
         });
       }
+      if (options.feedbackForms) jobs.push(form(1));
     } else {
       const handlings = store.handling.handlings(proposal.id).filter((h) => h.role === 'co');
       if (handlings.length === 0) continue;
@@ -102,7 +128,8 @@ function letterJobs(
         const unit = unitData(units.get(handling.unit) ?? null, handling.unit);
         const context = cohandlingContext({ ...input, unit }, handling);
         jobs.push({
-          fileName: letterFileName(proposal.number, proposal.title, `-会办意见-${handling.unit}`),
+          template: 0,
+          fileName: letterFileName(proposal.number, proposal.title, `-会办意见-${handling.unit}`, width),
           context,
           warning: handling.opinionText ? null : `${proposal.number}（${handling.unit}）：缺少会办意见正文`,
           incomplete: context.complete ? null : `${proposal.number}（${handling.unit}）`,
@@ -139,7 +166,9 @@ export async function previewReplyLetter(
  */
 export async function generateLetters(store: Store, options: LetterBatchOptions): Promise<BatchResult> {
   const settings = loadDocumentSettings(store);
-  const template = resolveTemplate(store, options.template, options.kind);
+  const templates = [resolveTemplate(store, options.template, options.kind)];
+  if (options.feedbackForms && options.kind === 'reply-letter')
+    templates.push(resolveTemplate(store, undefined, 'feedback-form'));
   const { chosen, missing } = selectProposals(store.proposals.ledger(options.session.id), options.only);
   if (missing.length) throw new UserError(`会议「${options.session.name}」中没有这些建议号：${missing.join('、')}。`);
   const { jobs, skipped } = letterJobs(store, options, settings, chosen);
@@ -185,10 +214,14 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
   const title = (job: LetterJob) => job.fileName.replace(/\.docx$/, '');
   if (jobs.length >= POOL_THRESHOLD) {
     const finished = await runPool({
-      setup: { source: template.source, origin: template.origin, settings, returnBytes: Boolean(options.zipFile) },
-      jobs: jobs.map((job, id) => ({ id, file: targets[id]!, title: title(job), context: job.context })),
+      setup: {
+        templates: templates.map((t) => ({ source: t.source, origin: t.origin })),
+        settings,
+        returnBytes: Boolean(options.zipFile),
+      },
+      jobs: jobs.map((job, id) => ({ id, template: job.template, file: targets[id]!, title: title(job), context: job.context })),
       signal: options.signal,
-      onDone: (job, bytes) => complete(job.id, job.file, bytes),
+      onDone: (job, bytes) => complete(job.id, targets[job.id]!, bytes),
     });
     result.cancelled = !finished;
   } else {
@@ -197,7 +230,7 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
         result.cancelled = true;
         break;
       }
-      const bytes = await renderTemplate(template, job.context, settings, title(job));
+      const bytes = await renderTemplate(templates[job.template]!, job.context, settings, title(job));
       await writeFileAtomic(targets[i]!, bytes);
       complete(i, targets[i]!, bytes);
     }

@@ -49,7 +49,10 @@ export function prepareReport(
   const template = resolveTemplate(store, templateName, 'annual-report', ['statistics-tables']);
   const stats = sessionStatistics(store, session, today);
   const context = reportContext(session, stats, store.drafts.get(session.id), today);
-  return { context, render: () => renderTemplate(template, context, settings, reportTitle(session)) };
+  return {
+    context,
+    render: () => renderTemplate(template, context, settings, reportTitle(session), session.issuingBody),
+  };
 }
 
 /** The report's bytes, as they would be written. */

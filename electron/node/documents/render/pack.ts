@@ -1,6 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { Zip, type ZipInputFile } from 'fflate';
+import type { Parts } from './package-parts';
 
 /**
  * Writes a document's parts into the .docx zip, doing once per batch what is the same for every
@@ -13,7 +14,6 @@ import { Zip, type ZipInputFile } from 'fflate';
  * bytes. A test checks the result part for part against the library's own Packer.
  */
 
-type Parts = Map<string, string | Uint8Array>;
 interface Formatter {
   format(input: unknown, context: unknown): unknown;
 }
@@ -89,9 +89,10 @@ export class DocxPacker {
 
   /**
    * The .docx bytes. `batchKey` names what the setting-only parts depend on (the settings and the
-   * template's page setup); documents packed with the same key share them.
+   * template's page setup); documents packed with the same key share them. `finish` may change
+   * the compiled parts before they are zipped (see package-parts.ts).
    */
-  pack(document: Document, batchKey: string): Buffer {
+  pack(document: Document, batchKey: string, finish?: (parts: Parts) => void): Buffer {
     if (batchKey !== this.batchKey) {
       this.formatted.clear();
       this.batchKey = batchKey;
@@ -103,6 +104,7 @@ export class DocxPacker {
     } finally {
       this.current = new Map();
     }
+    finish?.(parts);
     const chunks: Uint8Array[] = [];
     const zip = new Zip((error, chunk) => {
       if (error) throw error;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../../../../db/store';
 import { UserError } from '../../../common/domain/errors';
+import { readInputFileSync } from '../../files/input-file';
 import { compileTemplate, type CompiledTemplate } from '../../../common/documents/template/engine';
 import { KIND_LABELS, renameTemplate, splitTemplate, type TemplateKind } from '../../../common/documents/template/front-matter';
 
@@ -83,26 +84,15 @@ export function listTemplates(store: Store | null): TemplateEntry[] {
 }
 
 /** A template file is text of a few pages; anything far larger is not one. */
-const MAX_TEMPLATE_FILE_BYTES = 2 * 1024 * 1024;
+const TEMPLATE_FILE = { what: '模板文件', maxBytes: 2 * 1024 * 1024 };
 
 /**
- * Reads a template file the clerk named by its path. Only a regular file is read: a folder, a
- * device or a pipe that happens to end in .md is refused rather than read (a pipe would block).
+ * Reads a template file the clerk named by its path. Only a regular file is read, and only after
+ * its size is checked: a folder, a device or a pipe that happens to end in .md is refused rather
+ * than read (a pipe would block), and so is a file of gigabytes.
  */
-function readTemplateFile(file: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new UserError(`无法读取模板文件「${file}」。`);
-  }
-  if (!stat.isFile()) throw new UserError(`「${file}」不是模板文件（应当是 .md 文本文件）。`);
-  if (stat.size > MAX_TEMPLATE_FILE_BYTES) throw new UserError(`模板文件「${file}」太大，不像是一个模板。`);
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`无法读取模板文件「${file}」：没有读取权限，或文件正被其他程序占用。`);
-  }
+export function readTemplateFile(file: string): string {
+  return readInputFileSync(file, TEMPLATE_FILE).toString('utf8');
 }
 
 /** The template to use: a user template of that name, else a built-in, else a file path. */

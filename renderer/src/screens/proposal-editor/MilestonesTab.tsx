@@ -1,79 +1,61 @@
-import { Button, DatePicker, Form, Input, Space, Table } from 'antd';
+import { Button, DatePicker, Form } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../api';
+import { TextField } from '../../fields';
 import { useAction } from '../../hooks';
 import { dayOf, TYPED_DATE_FORMATS } from './picker-dates';
+import { RecordList } from './RecordList';
 import type { RecordTabProps } from './types';
 
 /** 跟踪事项: what the unit promised to do by when, ticked off as done, and a line to add one. */
 export function MilestonesTab({ detail, onChanged }: RecordTabProps) {
   const run = useAction();
-  const [form] = Form.useForm();
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={detail.milestones}
-        columns={[
-          { title: '计划日期', dataIndex: 'dueDate', width: 110 },
-          { title: '跟踪事项', dataIndex: 'description' },
-          {
-            title: '完成',
-            width: 140,
-            render: (_: unknown, m) =>
-              m.doneDate ?? (
-                <Button
-                  size="small"
-                  onClick={() =>
-                    run(
-                      () =>
-                        call('milestones.complete', {
-                          id: m.id,
-                          proposalId: detail.proposal.id,
-                          doneDate: dayjs().format('YYYY-MM-DD'),
-                        }),
-                      { then: onChanged },
-                    )
-                  }
-                >
-                  今天完成
-                </Button>
-              ),
-          },
-        ]}
-      />
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={(v) =>
-          run(
-            () =>
-              call('milestones.add', {
-                proposalId: detail.proposal.id,
-                dueDate: dayOf(v.dueDate),
-                description: v.description ?? '',
-              }),
-            {
-              then: () => {
-                form.resetFields();
-                onChanged();
-              },
-            },
-          )
-        }
-      >
-        <Form.Item name="dueDate">
-          <DatePicker placeholder="计划日期" format={TYPED_DATE_FORMATS} />
-        </Form.Item>
-        <Form.Item name="description">
-          <Input placeholder="如：完成施工招标" style={{ width: 300 }} data-testid="milestone-text" />
-        </Form.Item>
-        <Button htmlType="submit" data-testid="add-milestone">
-          添加跟踪事项
-        </Button>
-      </Form>
-    </Space>
+    <RecordList
+      rows={detail.milestones}
+      columns={[
+        { title: '计划日期', dataIndex: 'dueDate', width: 110 },
+        { title: '跟踪事项', dataIndex: 'description' },
+        {
+          title: '完成',
+          width: 140,
+          render: (_: unknown, m) =>
+            m.doneDate ?? (
+              <Button
+                size="small"
+                onClick={() =>
+                  run(
+                    () =>
+                      call('milestones.complete', {
+                        id: m.id,
+                        proposalId: detail.proposal.id,
+                        doneDate: dayjs().format('YYYY-MM-DD'),
+                      }),
+                    { then: onChanged },
+                  )
+                }
+              >
+                今天完成
+              </Button>
+            ),
+        },
+      ]}
+      add={(v) =>
+        call('milestones.add', {
+          proposalId: detail.proposal.id,
+          dueDate: dayOf(v.dueDate),
+          description: v.description ?? '',
+        })
+      }
+      onChanged={onChanged}
+    >
+      <Form.Item name="dueDate">
+        <DatePicker placeholder="计划日期" format={TYPED_DATE_FORMATS} />
+      </Form.Item>
+      <TextField name="description" placeholder="如：完成施工招标" width={300} testId="milestone-text" />
+      <Button htmlType="submit" data-testid="add-milestone">
+        添加跟踪事项
+      </Button>
+    </RecordList>
   );
 }

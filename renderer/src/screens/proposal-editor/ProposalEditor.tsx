@@ -20,11 +20,14 @@ export function ProposalEditor({
   session,
   onClose,
   onSaved,
+  onDelete,
 }: {
   id: number;
   session: Session;
   onClose: () => void;
   onSaved: () => void;
+  /** Asks, deletes, and closes the editor (the list shows how to undo it). */
+  onDelete: () => void;
 }) {
   const { message } = App.useApp();
   const run = useAction();
@@ -135,9 +138,14 @@ export function ProposalEditor({
       title={p ? `${p.number} ${p.title}` : '建议'}
       onClose={requestClose}
       extra={
-        <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-proposal">
-          保存
-        </Button>
+        <>
+          <Button danger style={{ marginRight: 8 }} onClick={onDelete} data-testid="delete-proposal">
+            删除
+          </Button>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-proposal">
+            保存
+          </Button>
+        </>
       }
     >
       <Modal
