@@ -51,11 +51,13 @@ async function createSession(name: string, year: string): Promise<void> {
 }
 
 /** Confirms the restore asked for, and waits until it is done and the page has loaded again. */
+/** Confirms a restore and waits for the page to reload on the restored data (it does so itself). */
 async function confirmRestore(): Promise<void> {
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
   await confirmModal();
   await page.getByText('已恢复；恢复前的数据另存为').waitFor();
-  await page.waitForLoadState('load');
-  await page.waitForTimeout(1500);
+  await reloaded;
+  await page.getByTestId('nav-settings').waitFor();
 }
 
 async function ledger(name: string, rows: Parameters<typeof row>[0][]): Promise<string> {

@@ -178,7 +178,21 @@ describe('a clerk who makes mistakes', () => {
     const before = fs.readFileSync(file);
     await page.getByTestId('generate-report').click();
     await confirmTitle('文件已经存在').waitFor();
-    await page.getByRole('button', { name: /^取\s?消$/ }).click();
+    // A click while the dialog is still opening can be lost under load: click until it closes.
+    const asked = confirmTitle('文件已经存在');
+    await expect
+      .poll(
+        async () => {
+          if (await asked.isVisible())
+            await page
+              .getByRole('button', { name: /^取\s?消$/ })
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
+          return asked.isVisible();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(false);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     // A folder that is not there: asked before it is made.
     await page.getByTestId('report-out').fill(path.join(documents, '2024年', '报告.docx'));

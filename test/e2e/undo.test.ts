@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store';
 import { demoDatabase } from '../helpers/demo-db';
@@ -43,10 +43,24 @@ const countOf = (name: string) =>
     return session ? store.proposals.countBySession(session.id) : null;
   });
 
+/** Clicks a dialog's button until the dialog is gone: a click while it is still opening can be lost under load. */
+async function answer(button: Locator) {
+  await expect
+    .poll(
+      async () => {
+        if (await button.isVisible()) await button.click({ timeout: 2000 }).catch(() => undefined);
+        return button.isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(false);
+}
+
 async function undoAndWait() {
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
   await page.getByTestId('undo-last').click();
-  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await page.waitForEvent('load');
+  await answer(page.locator('.ant-modal-confirm-btns .ant-btn-primary'));
+  await reloaded;
 }
 
 describe('every mistake undoable', () => {
@@ -64,7 +78,7 @@ describe('every mistake undoable', () => {
     await page.getByTestId('delete-selected').click();
     const list = await page.getByTestId('delete-list').textContent();
     for (const n of numbers) expect(list).toContain(n);
-    await page.getByTestId('confirm-delete').click();
+    await answer(page.getByTestId('confirm-delete'));
     const notice = page.getByTestId('undo-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`已删除 2 件建议：${numbers.join('、')}`);
@@ -80,7 +94,7 @@ describe('every mistake undoable', () => {
     const before = await countOf(CURRENT);
     await page.getByTestId('proposals-table').locator('.ant-table-row').first().click();
     await page.getByTestId('delete-proposal').click();
-    await page.getByTestId('confirm-delete').click();
+    await answer(page.getByTestId('confirm-delete'));
     await page.getByTestId('undo-notice').waitFor();
     await page.getByTestId('edit-title').waitFor({ state: 'hidden' });
     expect(await countOf(CURRENT)).toBe(before! - 1);
