@@ -143,8 +143,8 @@ describe('a clerk’s year in the browser', () => {
   it('shows the overview with the engine’s figures and charts', async () => {
     await nav('overview');
     await page.getByTestId('chart-category').locator('canvas').waitFor();
-    expect(await page.getByTestId('stat-total').textContent()).toContain('30');
-    expect(await page.getByTestId('rates-table').textContent()).toContain('已答复 25 件 / 全部 30 件');
+    await expect.poll(() => page.getByTestId('stat-total').textContent()).toContain('30');
+    await expect.poll(() => page.getByTestId('rates-table').textContent()).toContain('已答复 25 件 / 全部 30 件');
   });
 
   it('generates a batch of letters and the report, and keeps an edited narrative section', async () => {
@@ -157,7 +157,7 @@ describe('a clerk’s year in the browser', () => {
     expect(fs.existsSync(out)).toBe(false);
     await page.getByRole('button', { name: '新建文件夹' }).click();
     await page.getByTestId('letters-result').waitFor();
-    expect(await page.getByTestId('letters-result').textContent()).toContain('已生成 30 份');
+    await expect.poll(() => page.getByTestId('letters-result').textContent()).toContain('已生成 30 份');
     expect(fs.readdirSync(out)).toHaveLength(30);
     await page.getByTestId('preview-letter').click();
     await page.getByTestId('docx-preview').locator('section').first().waitFor();
@@ -226,7 +226,7 @@ describe('a clerk’s year in the browser', () => {
     await page.getByTestId('template-source').fill(broken);
     await page.getByTestId('save-template').click();
     await page.getByTestId('template-error').waitFor();
-    expect(await page.getByTestId('template-error').textContent()).toContain(`第${line}行：未知的块「adressee」`);
+    await expect.poll(() => page.getByTestId('template-error').textContent()).toContain(`第${line}行：未知的块「adressee」`);
   });
 
   it('backs up and restores', async () => {
@@ -249,7 +249,7 @@ describe('a clerk’s year in the browser', () => {
     // The automatic backups: one before the import, and the database as it was before the
     // restore, which undoes the restore.
     await nav('settings');
-    expect(await page.getByTestId('database-path').textContent()).toContain('.db');
+    await expect.poll(() => page.getByTestId('database-path').textContent()).toContain('.db');
     const table = page.getByTestId('auto-backups');
     await table.getByText('导入台账前的自动备份').first().waitFor();
     const undo = table.locator('tr', { hasText: '恢复备份前保存的数据库' });
@@ -277,7 +277,7 @@ describe('a clerk’s year in the browser', () => {
     await page.getByText('导入完成：新增 4 件').waitFor();
     await nav('overview');
     await page.getByTestId('chart-result-missing').waitFor();
-    expect(await page.getByTestId('stat-resolution').textContent()).toContain('台账未提供');
-    expect(await page.getByTestId('rates-table').textContent()).toContain('评价为满意 2 件 / 已反馈评价 3 件');
+    await expect.poll(() => page.getByTestId('stat-resolution').textContent()).toContain('台账未提供');
+    await expect.poll(() => page.getByTestId('rates-table').textContent()).toContain('评价为满意 2 件 / 已反馈评价 3 件');
   });
 });

@@ -48,7 +48,7 @@ describe('the 核对 screen', () => {
     await page.getByTestId('check-run').click();
     await page.getByText('发现 1 处错误、0 处提示（只核对稿子自身）').waitFor();
     expect(await page.getByTestId('mark-0').textContent()).toBe('35.9%');
-    expect(await page.getByTestId('finding-item-0').textContent()).toContain('24 / 67 = 35.82 %');
+    await expect.poll(() => page.getByTestId('finding-item-0').textContent()).toContain('24 / 67 = 35.82 %');
   });
 
   it('finds nothing wrong in the report the program generates', async () => {
@@ -64,7 +64,7 @@ describe('the 核对 screen', () => {
     await page.getByTestId('check-findings').waitFor();
     const count = await page.locator('[data-testid^="finding-item-"]').count();
     expect(count).toBeGreaterThanOrEqual(1);
-    expect(await page.getByTestId('check-findings').textContent()).toContain(`稿中写作 ${wrong}`);
+    await expect.poll(() => page.getByTestId('check-findings').textContent()).toContain(`稿中写作 ${wrong}`);
     expect(await page.locator('mark', { hasText: wrong }).count()).toBeGreaterThanOrEqual(1);
     if (count > 1) {
       await page.getByTestId('check-next').click();

@@ -79,7 +79,7 @@ describe('the screens at 1366×768', () => {
     await nav('overview');
     const missing = page.getByTestId('chart-category-missing');
     await missing.waitFor();
-    expect(await missing.textContent()).toContain('全部 6 件都没有填写类别');
+    await expect.poll(() => missing.textContent()).toContain('全部 6 件都没有填写类别');
     expect(await page.getByTestId('chart-category').count()).toBe(0);
   });
 

@@ -81,7 +81,7 @@ describe('every mistake undoable', () => {
     await answer(page.getByTestId('confirm-delete'));
     const notice = page.getByTestId('undo-notice');
     await notice.waitFor();
-    expect(await notice.textContent()).toContain(`已删除 2 件建议：${numbers.join('、')}`);
+    await expect.poll(() => notice.textContent()).toContain(`已删除 2 件建议：${numbers.join('、')}`);
     expect(await notice.textContent()).toMatch(/这之前的数据已自动备份在「.+删除前\.db」/);
     expect(await countOf(CURRENT)).toBe(before! - 2);
 
