@@ -293,6 +293,30 @@ describe('document commands', () => {
     expect(list.stdout).toContain('{{percentOf 24 67}}');
     const good = writeFile(out, 'good.md', fs.readFileSync('templates/reply-letter.md', 'utf8'));
     expect(await cli('templates', 'check', good)).toMatchObject({ code: 0, stdout: expect.stringContaining('没有发现问题') });
+    // With the database, the template is also filled with the clerk's own records and measured.
+    const measured = await cli('templates', 'check', good, '--db', db);
+    expect(measured).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /用「区七届人大三次会议」中单位和署名最多的第 \d+ 号代表建议的实际数据填写：约 [\d,]+ 字，约 \d+ 页/,
+      ),
+    });
+    const nested = writeFile(
+      out,
+      'nested.md',
+      '---\nname: 嵌套\nkind: annual-report\n---\n# 报告\n\n' +
+        '{{#each @root.units}}'.repeat(8) +
+        '{{unit}}' +
+        '{{/each}}'.repeat(8) +
+        '\n',
+    );
+    expect(await cli('templates', 'check', nested)).toMatchObject({ code: 0 });
+    expect(await cli('templates', 'check', nested, '--db', db, '--session', '区七届人大三次会议')).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('已用示例数据生成成功'),
+      stderr: expect.stringContaining('内容超过 300 万字'),
+    });
+    expect(await cli('templates', 'check', nested, '--session', '区七届人大三次会议')).toMatchObject({ code: 2 });
     const bad = writeFile(
       out,
       'bad.md',

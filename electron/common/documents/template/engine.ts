@@ -262,6 +262,37 @@ export interface CompiledTemplate {
   render(context: object): DocumentTree;
   /** The markup text before parsing (for diagnostics and tests). */
   fill(context: object): string;
+  /**
+   * Fills in the data as render would, counting as it goes: the length of the markup, or null
+   * as soon as it passes `limit` characters (a nested {{#each}} over a long list grows as a power
+   * of the list's length; this stops it in milliseconds, before anything is rendered). Throws
+   * TemplateError as fill does.
+   */
+  measure(context: object, limit: number): number | null;
+}
+
+/** Thrown inside the render by the counting {{#each}} once the output passes its limit. */
+class OverLimit extends Error {}
+
+/**
+ * Handlebars' {{#each}}, counting the characters each pass of every loop (at every depth)
+ * produces: an inner loop's text is counted again in each loop around it, so the count is
+ * an upper bound of the output, reached long before the output itself is built.
+ */
+function countingEach(limit: number) {
+  const each = hb.helpers.each as (this: unknown, context: unknown, options: Handlebars.HelperOptions) => string;
+  let counted = 0;
+  return function (this: unknown, context: unknown, options: Handlebars.HelperOptions): string {
+    const fn = options.fn;
+    const counting = Object.assign((item: unknown, data?: Handlebars.RuntimeOptions) => {
+      // A block of one {{value}} returns the helper's SafeString itself, not a string.
+      const out = fn(item, data);
+      counted += String(out).length;
+      if (counted > limit) throw new OverLimit();
+      return out;
+    }, fn);
+    return each.call(this, context, { ...options, fn: counting });
+  };
 }
 
 /** Checks a template's structure and prepares it. Throws TemplateError at the first problem. */
@@ -302,10 +333,12 @@ export function compileTemplate(source: string, origin: string): CompiledTemplat
   } catch (error) {
     throw handlebarsError(error, origin, body, bodyOffset);
   }
-  const fill = (context: object): string => {
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  const fill = (context: object, helpers?: Record<string, Handlebars.HelperDelegate>): string => {
     try {
-      return compiled(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return compiled(context, helpers ? { ...runtime, helpers } : runtime);
     } catch (error) {
+      if (error instanceof OverLimit) throw error;
       throw handlebarsError(error, origin, body, bodyOffset);
     }
   };
@@ -313,7 +346,16 @@ export function compileTemplate(source: string, origin: string): CompiledTemplat
     meta,
     origin,
     source,
-    fill,
+    fill: (context: object) => fill(context),
+    measure(context: object, limit: number): number | null {
+      try {
+        const length = fill(context, { each: countingEach(limit) }).length;
+        return length > limit ? null : length;
+      } catch (error) {
+        if (error instanceof OverLimit) return null;
+        throw error;
+      }
+    },
     render(context: object): DocumentTree {
       const text = fill(context);
       try {

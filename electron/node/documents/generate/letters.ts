@@ -140,6 +140,18 @@ function letterJobs(
   return { jobs, skipped };
 }
 
+/** What each letter of these proposals would be filled with, as the batch would fill it. */
+export function letterContexts(
+  store: Store,
+  options: Pick<LetterBatchOptions, 'session' | 'kind' | 'today'>,
+  proposals: LedgerProposal[],
+): { fileName: string; context: object }[] {
+  return letterJobs(store, options, loadDocumentSettings(store), proposals).jobs.map(({ fileName, context }) => ({
+    fileName,
+    context,
+  }));
+}
+
 /**
  * The first reply letter of one proposal, rendered as the batch would write it: the same
  * context, template and file name, so that the preview shows what generation writes.

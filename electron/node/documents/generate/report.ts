@@ -34,6 +34,11 @@ function reportTitle(session: Session): string {
   return `${session.name}${termsOf(session.kind).itemTerm}办理情况报告`;
 }
 
+/** What the report of a session is filled with: figures from the statistics engine, narrative from the drafts. */
+export function reportContextOf(store: Store, session: Session, today: IsoDate): ReportContext {
+  return reportContext(session, sessionStatistics(store, session, today), store.drafts.get(session.id), today);
+}
+
 /**
  * The annual handling report, ready to render: template chosen and checked, figures from the
  * statistics engine, narrative from the drafts. The one path for the generated file, its preview
@@ -47,8 +52,7 @@ export function prepareReport(
 ): { context: ReportContext; render: () => Promise<Buffer> } {
   const settings = loadDocumentSettings(store);
   const template = resolveTemplate(store, templateName, 'annual-report', ['statistics-tables']);
-  const stats = sessionStatistics(store, session, today);
-  const context = reportContext(session, stats, store.drafts.get(session.id), today);
+  const context = reportContextOf(store, session, today);
   return {
     context,
     render: () => renderTemplate(template, context, settings, reportTitle(session), session.issuingBody),
