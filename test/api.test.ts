@@ -81,10 +81,18 @@ describe('the API contract', () => {
     const saved = await dispatch(handlers, 'proposals.update', {
       id,
       version: 1,
-      fields: { replyText: '第一段\u0001\uD800\n第二段𠮷' },
+      fields: { replyText: '第一段\u0001\uD800\n第二段𠮷\uFFFF', title: '标题\uFFFE' },
     });
     expect(saved.ok).toBe(true);
     expect(store.proposals.get(id).replyText).toBe('第一段\n第二段𠮷');
+    expect(store.proposals.get(id).title).toBe('标题');
+  });
+
+  it('drops what XML forbids from every text the API takes in, before its length is checked', async () => {
+    const { store, handlers } = await newApi();
+    const created = await dispatch(handlers, 'sessions.create', { name: '区人大\uFFFF会议\u0000', year: 2025 });
+    expect(created).toMatchObject({ ok: true });
+    expect(store.sessions.list().map((s) => s.name)).toContain('区人大会议');
   });
 });
 
@@ -342,7 +350,7 @@ describe('templates chosen through the API', () => {
     const { handlers } = await newApi();
     const outside = path.join(tempDir(), 'evil.md');
     fs.writeFileSync(outside, '---\nkind: reply-letter\n---\n外部文件');
-    for (const template of [outside, '../../etc/passwd', 'evil.md', 'a\\b', 'x\0y']) {
+    for (const template of [outside, '../../etc/passwd', 'evil.md', 'a\\b']) {
       const result = await dispatch(handlers, 'documents.preview', { kind: 'reply-letter', proposalId: 1, template });
       expect(result).toMatchObject({ ok: false });
       expect(JSON.stringify(result)).toContain('模板应按名称选择，不能是文件路径');

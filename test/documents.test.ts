@@ -53,7 +53,7 @@ beforeAll(async () => {
   reportFile = path.join(out, '报告.docx');
   await generateReport(store, { session: current, out: reportFile, today: TODAY });
   rectificationFile = path.join(out, '整改.docx');
-  await generateRectification(store, { opinionName, out: rectificationFile, today: TODAY });
+  await generateRectification(store, { opinion: { name: opinionName }, out: rectificationFile, today: TODAY });
 });
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -179,6 +179,18 @@ describe('the variants real ledgers use', () => {
       ['关于完善垃圾分类设施，方便居民投放的建议', '区绿化市容局', null, null, false],
     ]);
   });
+
+  it('drops what XML forbids from every cell, so that no letter or export made from it is unreadable', async () => {
+    const store = await newStore();
+    const text = [
+      '建议号,标题,主办单位,答复内容',
+      '1,"关于老旧\uFFFF小区\u0001改造的建议",区房\uFFFE管局,"已答复\u000B，\uFFFF列入计划"',
+    ].join('\r\n');
+    const report = await importLedgerFile(store, writeFile(tempDir(), '台账.csv', Buffer.from(text, 'utf8')), SESSION);
+    expect(report.errors).toEqual([]);
+    const [p] = store.proposals.ledger(store.sessions.getByName(SESSION.sessionName).id);
+    expect([p!.title, p!.leadUnit, p!.replyText]).toEqual(['关于老旧小区改造的建议', '区房管局', '已答复，列入计划']);
+  });
 });
 
 /** GB18030 bytes of a string: Node has the decoder only, so this uses iconv through TextDecoder's inverse table. */

@@ -62,7 +62,7 @@ export async function documentsOfEveryKind(
   const tables = path.join(dir, '统计表.docx');
   await generateReport(store, { session: demo.current, out: tables, today, template: '统计表' });
   const rectification = path.join(dir, '整改.docx');
-  await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today });
+  await generateRectification(store, { opinion: { name: demo.opinionName }, out: rectification, today });
   saveDocumentSettings(store, DEFAULT_DOCUMENT_SETTINGS);
   return {
     all: [

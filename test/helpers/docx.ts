@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import { checkPackageOrder } from './ooxml-order';
 import { validatePackages } from './ooxml-validate';
+import { unescapeXml } from '../../electron/common/domain/xml';
 
 /** The parts of a .docx as XML text, by path inside the zip. */
 export function docxParts(file: string | Buffer): Record<string, string> {
@@ -15,15 +16,6 @@ export function docxParts(file: string | Buffer): Record<string, string> {
       .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
       .map(([name, data]) => [name, strFromU8(data)]),
   );
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** The text of each paragraph of document.xml, in order (runs joined, breaks as \n). */

@@ -1,14 +1,24 @@
 // Text normalisation shared by every input path.
 
-// C0 controls except tab and line feed, DEL, and the C1 block: invalid in XML, so they would
-// make a .docx or .xlsx that Word refuses to open. Carriage returns become line feeds first.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-// Lone surrogates cannot be encoded as UTF-8 XML either.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// What XML 1.0 does not allow in text: C0 controls but tab and line ends, U+FFFE, U+FFFF, and
+// lone surrogate halves (which cannot be encoded as UTF-8 either). One of them in a .docx or
+// .xlsx and Word, Excel, WPS and LibreOffice refuse the whole file.
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// DEL and the C1 block: allowed by XML but never meant in typed or pasted prose.
+const DEL_AND_C1 = /[\u007F-\u009F]/g;
 
-/** Removes characters that cannot be stored in an Office file; keeps tabs and line breaks. */
+/** Removes what XML 1.0 forbids, and nothing else: for every writer of an Office file. */
+export function stripNotXml(value: string): string {
+  return value.replace(NOT_XML, '');
+}
+
+/**
+ * Cleans text on its way in (import, edit): carriage returns become line feeds, and what cannot
+ * be stored in an Office file goes, with DEL and the C1 controls; tabs and line breaks stay.
+ */
 export function stripControlChars(value: string): string {
-  return value.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(LONE_SURROGATE, '');
+  return stripNotXml(value.replace(/\r\n?/g, '\n')).replace(DEL_AND_C1, '');
 }
 
 /** Cleans a free-text cell: control characters out, outer whitespace trimmed. */

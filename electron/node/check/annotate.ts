@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import { UserError } from '../../common/domain/errors';
+import { escapeXml } from '../../common/domain/xml';
 import { inflateEntry, readZipDirectory, type ZipEntry } from '../ledger/zip-guard';
 import { copiedPart, writeZip, type ZipPart } from '../files/zip-format';
 import {
@@ -33,10 +34,6 @@ const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 /** The parts' date in the archive: 1980-01-01, the first day MS-DOS dates can say. */
 const DOS_DATE_1980 = 0x21;
 const COMMENTS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 interface Edit {
   from: number;

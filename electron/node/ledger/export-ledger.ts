@@ -6,7 +6,7 @@ import type { Store } from '../../../db/store';
 import { toExcelUtcDate } from '../../common/domain/dates';
 import { UserError } from '../../common/domain/errors';
 import type { Session } from '../../common/domain/session';
-import { stripControlChars } from '../../common/domain/text';
+import { stripControlChars, stripNotXml } from '../../common/domain/text';
 import { writeStreamAtomic } from '../files/atomic-write';
 import { checkOutputFile } from '../files/output-path';
 import { headerFor, LEDGER_FIELDS, type LedgerField } from '../../common/ledger/columns';
@@ -46,9 +46,18 @@ function numFmtOf(field: LedgerField): string {
 /** Rows read from the database and written between two waits for the file to catch up. */
 const PAGE_ROWS = 500;
 
-/** Excel forbids these in sheet names and caps them at 31 characters. */
+/**
+ * Excel forbids these in sheet names and caps them at 31 characters; the cut can halve a
+ * surrogate pair, which is dropped with anything else XML forbids.
+ */
 function safeSheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '台账';
+  return (
+    stripNotXml(
+      stripNotXml(name)
+        .replace(/[[\]:*?/\\]/g, '_')
+        .slice(0, 31),
+    ) || '台账'
+  );
 }
 
 type CellValue = ExcelJS.CellRichTextValue | Date | null;

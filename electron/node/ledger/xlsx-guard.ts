@@ -1,4 +1,5 @@
 import { UserError } from '../../common/domain/errors';
+import { unescapeXml } from '../../common/domain/xml';
 import { checkZip, printableName, rebuildZip, truncatedError, type ZipEntry, type ZipLimits } from './zip-guard';
 
 /**
@@ -216,15 +217,6 @@ function mergedRanges(xml: Buffer): { count: number; cells: number } {
     cells += ref ? mergeArea(ref[1] ?? ref[2] ?? '') : 1;
   }
   return { count, cells };
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
 }
 
 /** Worksheet part → the sheet name the clerk sees, from workbook.xml and its relationships. */

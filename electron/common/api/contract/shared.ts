@@ -1,11 +1,17 @@
 import { z } from 'zod';
+import { stripNotXml } from '../../domain/text';
 
 /** The zod pieces every domain's schemas are built from. */
 
 export const id = z.number().int().positive();
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 export const resultCode = z.enum(['A', 'B', 'C', 'D']);
-export const text = (max: number) => z.string().max(max);
+/**
+ * Text the clerk typed or pasted. What XML forbids (U+FFFF, a stray control, half a surrogate
+ * pair) is dropped on the way in, before the length is checked: it is invisible, and it would
+ * make every document and ledger export holding it unreadable.
+ */
+export const text = (max: number) => z.string().overwrite(stripNotXml).max(max);
 export const sessionKind = z.enum(['npc', 'cppcc']);
 export const year = z.number().int().min(1949).max(2200);
 
@@ -14,7 +20,7 @@ export const year = z.number().int().min(1949).max(2200);
  * would otherwise read a .md file from anywhere on disk (the CLI's --template FILE does that on
  * purpose; the renderer must not).
  */
-export const templateName = text(200).refine((name) => !/[/\\\0]/.test(name) && !/\.md$/i.test(name), {
+export const templateName = text(200).refine((name) => !/[/\\]/.test(name) && !/\.md$/i.test(name), {
   message: '模板应按名称选择，不能是文件路径',
 });
 

@@ -67,7 +67,7 @@ export function documentHandlers(ctx: HandlerContext) {
 
     'documents.rectification': async (input) => {
       const { file } = await generateRectification(store, {
-        opinionName: store.reviews.get(input.opinionId).name,
+        opinion: { id: input.opinionId },
         ...oneDocument(input),
       });
       return { file };

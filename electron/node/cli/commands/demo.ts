@@ -63,7 +63,7 @@ export async function demoCommand(args: string[], io: Output): Promise<number> {
     const tables = path.join(out, `统计表-${demo.current.name}.docx`);
     await generateReport(store, { session: demo.current, out: tables, today, template: '统计表', overwrite: true });
     const rectification = path.join(out, '审议意见办理报告和整改清单.docx');
-    await generateRectification(store, { opinionName: demo.opinionName, out: rectification, today, overwrite: true });
+    await generateRectification(store, { opinion: { name: demo.opinionName }, out: rectification, today, overwrite: true });
     // Folders are listed by their real path, the count after it, so the line can be copied.
     written.push(
       `${path.join(out, '答复函')}${path.sep}（文件夹，${letters.files.length} 份答复函）`,

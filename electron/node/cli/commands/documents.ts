@@ -126,7 +126,7 @@ export function rectificationCommand(args: string[], io: Output): Promise<number
     rectificationUsage,
     'opinion',
     async (store, { name, out, template, today, overwrite }) => {
-      await generateRectification(store, { opinionName: name, out, template, today, overwrite, createFolder: true });
+      await generateRectification(store, { opinion: { name }, out, template, today, overwrite, createFolder: true });
       return `已生成审议意见办理报告和整改清单：「${out}」。`;
     },
     io,

@@ -10,7 +10,8 @@ import { renderTemplate } from './render-template';
 import { documentTarget, readyFolder } from './target';
 
 export interface RectificationOptions {
-  opinionName: string;
+  /** The review opinion: its id (the app), or its name as the clerk types it (the command line). */
+  opinion: { id: number } | { name: string };
   out: string;
   template?: string;
   today: IsoDate;
@@ -22,7 +23,7 @@ export interface RectificationOptions {
 export async function generateRectification(store: Store, options: RectificationOptions): Promise<{ file: string }> {
   const settings = loadDocumentSettings(store);
   const template = resolveTemplate(store, options.template, 'rectification');
-  const opinion = store.reviews.getByName(options.opinionName);
+  const opinion = 'id' in options.opinion ? store.reviews.get(options.opinion.id) : store.reviews.getByName(options.opinion.name);
   if (opinion.items.length === 0) throw new UserError(`审议意见「${opinion.name}」还没有整改事项，整改清单是空的。`);
   const session = opinion.sessionId !== null ? store.sessions.get(opinion.sessionId) : null;
   const context = rectificationContext(opinion, session?.issuingBody ?? '', options.today);

@@ -1,3 +1,4 @@
+import { escapeXml, unescapeXml } from '../../../common/domain/xml';
 import { fontFacts } from './fonts';
 
 /**
@@ -12,19 +13,6 @@ export const PRODUCT_NAME = '建议办理助手';
 const LANGUAGE = 'zh-CN';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
 
 /** Every font named in the WordprocessingML parts (run fonts of the body, styles, headers, footers). */
 export function fontsNamed(parts: Parts): string[] {

@@ -1,6 +1,7 @@
 import { AlignmentType, TextRun, type IRunOptions } from 'docx';
 import type { Align, Run } from '../../../common/documents/markup/document';
 import type { DocumentSettings } from '../../../common/documents/settings';
+import { stripNotXml } from '../../../common/domain/text';
 
 /** Which of the settings' fonts a run is set in. */
 export type Font = 'body' | 'title' | 'heading1' | 'heading2' | 'pageNumber';
@@ -19,15 +20,9 @@ export interface RunStyle {
   latin?: Font;
 }
 
-// Characters XML 1.0 does not allow (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone
-// surrogates): Word refuses to open a file that has one, and the docx library passes the last
-// ones through. Data can hold them (pasted text, imported spreadsheets); they print as nothing.
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '');
-}
+// Data can hold characters XML forbids (pasted text, imported spreadsheets, an old database):
+// Word refuses a file that has one, and the docx library passes some through. They print as nothing.
+export const xmlText = stripNotXml;
 
 /**
  * A run's font, size and language. The East Asian font is always set, with its hint, or
