@@ -9,9 +9,14 @@ import { time } from './harness';
 const REPLY_TEXT = '您提出的建议收悉，现将办理情况答复如下。'.repeat(80);
 
 /** A session of `count` proposals with categories, units, deadlines, results and feedback. */
-export async function statisticsSession(store: Store, count: number): Promise<{ session: Session; built: number }> {
+export async function statisticsSession(
+  store: Store,
+  count: number,
+  { name = '基准会议', decimals }: { name?: string; decimals?: number } = {},
+): Promise<{ session: Session; built: number }> {
   const categories = ['经济发展', '城市建设与管理', '社会事业', '民生保障', '公共安全与交通'];
-  const session = store.sessions.create({ name: '基准会议', year: 2024, categories, settings: { feedbackScale: 'three' } });
+  const settings = { feedbackScale: 'three' as const, ...(decimals !== undefined ? { decimals } : {}) };
+  const session = store.sessions.create({ name, year: 2024, categories, settings });
   const categoryIds = store.sessions.categories(session.id).map((c) => c.id);
   const unitIds = [...store.units.ensure(Array.from({ length: 40 }, (_, i) => `单位${i + 1}`)).values()];
   const codes: (ResultCode | null)[] = ['A', 'A', 'A', 'A', 'A', 'A', 'B', 'C', 'D', null];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, readDraft, type CheckOptions, type DraftFacts, type Finding } from '../electron/node/check/index';
 import { markdownParagraphs, textParagraphs } from '../electron/common/check/text-input';
-import { categoryCounts, fourClassResults } from './helpers/draft-facts';
+import { categoryCounts, fourClassResults, rateFact } from './helpers/draft-facts';
 
 /** Paragraphs from lines of text, as a .txt draft gives them. */
 const draft = (...lines: string[]) => textParagraphs(lines.join('\n'));
@@ -33,86 +33,23 @@ function facts(overrides: Partial<DraftFacts> = {}): DraftFacts {
       feedbackReturned: 232,
     },
     rates: [
-      {
-        key: 'answered',
-        label: '答复率',
-        words: ['答复率', '办复率'],
-        numerator: 249,
-        denominator: 260,
-        basis: '已答复 249 件 / 全部 260 件',
-        previous: null,
-        previousSource: null,
-      },
-      {
-        key: 'onTime',
-        label: '按期答复率',
-        words: ['按期答复率', '按时答复率'],
-        numerator: 236,
-        denominator: 260,
-        basis: '按期答复 236 件 / 全部 260 件',
-        previous: null,
-        previousSource: null,
-      },
-      {
-        key: 'closed',
-        label: '办结率',
-        words: ['办结率'],
-        numerator: 230,
-        denominator: 249,
-        basis: '已办结 230 件 / 已答复 249 件',
-        previous: null,
-        previousSource: null,
-      },
-      {
-        key: 'published',
-        label: '公开率',
-        words: ['公开率', '主动公开率'],
-        numerator: 234,
-        denominator: 260,
-        basis: '已公开 234 件 / 全部 260 件',
+      rateFact('answered', '答复率', ['答复率', '办复率'], [249, 260], '已答复 249 件 / 全部 260 件'),
+      rateFact('onTime', '按期答复率', ['按期答复率', '按时答复率'], [236, 260], '按期答复 236 件 / 全部 260 件'),
+      rateFact('closed', '办结率', ['办结率'], [230, 249], '已办结 230 件 / 已答复 249 件'),
+      rateFact('published', '公开率', ['公开率', '主动公开率'], [234, 260], '已公开 234 件 / 全部 260 件', {
         previous: '78.2',
-        previousSource: 'session',
-      },
-      {
-        key: 'met',
-        label: '见面率',
-        words: ['见面率', '面商率'],
-        numerator: 245,
-        denominator: 260,
-        basis: '与代表见面 245 件 / 全部 260 件',
-        previous: null,
-        previousSource: null,
-      },
-      {
-        key: 'satisfied',
-        label: '满意率',
-        words: ['满意率', '满意度'],
-        numerator: 204,
-        denominator: 232,
-        basis: '评价为满意 204 件 / 已反馈评价 232 件',
+        source: 'session',
+      }),
+      rateFact('met', '见面率', ['见面率', '面商率'], [245, 260], '与代表见面 245 件 / 全部 260 件'),
+      rateFact('satisfied', '满意率', ['满意率', '满意度'], [204, 232], '评价为满意 204 件 / 已反馈评价 232 件', {
         previous: '87.1',
-        previousSource: 'session',
-      },
-      {
-        key: 'resolution',
-        label: '解决率',
-        words: ['解决率'],
-        numerator: 207,
-        denominator: 260,
-        basis: '办理结果为“解决采纳”和“正在解决”的 207 件 / 全部 260 件',
+        source: 'session',
+      }),
+      rateFact('resolution', '解决率', ['解决率'], [207, 260], '办理结果为“解决采纳”和“正在解决”的 207 件 / 全部 260 件', {
         previous: '74.8',
-        previousSource: 'baseline',
-      },
-      {
-        key: 'adopted',
-        label: '解决采纳率',
-        words: ['解决采纳率', '采纳率'],
-        numerator: 182,
-        denominator: 260,
-        basis: '办理结果为“解决采纳”的 182 件 / 全部 260 件',
-        previous: null,
-        previousSource: null,
-      },
+        source: 'baseline',
+      }),
+      rateFact('adopted', '解决采纳率', ['解决采纳率', '采纳率'], [182, 260], '办理结果为“解决采纳”的 182 件 / 全部 260 件'),
     ],
     ...overrides,
   };

@@ -19,7 +19,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx, checkDraft, readDraft, type DraftFacts, type Finding } from '../electron/node/check/index';
 import { convertWithSoffice, expectValidOoxml, hasSoffice } from './helpers/docx';
-import { categoryCounts, fourClassResults } from './helpers/draft-facts';
+import { categoryCounts, fourClassResults, rateFact } from './helpers/draft-facts';
 import { tempDir } from './helpers/fixtures';
 
 // The three published drafts (copied from the shared seeds so that CI does not need them).
@@ -45,36 +45,19 @@ const FACTS_001: DraftFacts = {
   feedback: [],
   counts: { total: 67, answered: 67, unanswered: 0, published: 67 },
   rates: [
-    {
-      key: 'answered',
-      label: '答复率',
-      words: ['答复率', '办复率'],
-      numerator: 67,
-      denominator: 67,
-      basis: '已答复 67 件 / 全部 67 件',
-      previous: null,
-      previousSource: null,
-    },
-    {
-      key: 'published',
-      label: '公开率',
-      words: ['公开率', '主动公开率'],
-      numerator: 67,
-      denominator: 67,
-      basis: '已公开 67 件 / 全部 67 件',
+    rateFact('answered', '答复率', ['答复率', '办复率'], [67, 67], '已答复 67 件 / 全部 67 件'),
+    rateFact('published', '公开率', ['公开率', '主动公开率'], [67, 67], '已公开 67 件 / 全部 67 件', {
       previous: '94.87',
-      previousSource: 'baseline',
-    },
-    {
-      key: 'resolution',
-      label: '解决采纳率',
-      words: ['解决采纳率', '解决率', '采纳率'],
-      numerator: 62,
-      denominator: 67,
-      basis: '办理结果为“解决采纳”的 62 件 / 全部 67 件',
-      previous: '85.89',
-      previousSource: 'baseline',
-    },
+      source: 'baseline',
+    }),
+    rateFact(
+      'resolution',
+      '解决采纳率',
+      ['解决采纳率', '解决率', '采纳率'],
+      [62, 67],
+      '办理结果为“解决采纳”的 62 件 / 全部 67 件',
+      { previous: '85.89', source: 'baseline' },
+    ),
   ],
 };
 
@@ -88,36 +71,19 @@ const FACTS_000: DraftFacts = {
   feedback: [],
   counts: { total: 114, answered: 114, unanswered: 0, published: 99 },
   rates: [
-    {
-      key: 'published',
-      label: '公开率',
-      words: ['公开率', '主动公开率'],
-      numerator: 99,
-      denominator: 114,
-      basis: '已公开 99 件 / 全部 114 件',
+    rateFact('published', '公开率', ['公开率', '主动公开率'], [99, 114], '已公开 99 件 / 全部 114 件', {
       previous: '57.6',
-      previousSource: 'baseline',
-    },
-    {
-      key: 'resolution',
-      label: '解决率',
-      words: ['解决率', '办理解决率'],
-      numerator: 97,
-      denominator: 114,
-      basis: '办理结果为“解决采纳”和“正在解决”的 97 件 / 全部 114 件',
-      previous: '75',
-      previousSource: 'baseline',
-    },
-    {
-      key: 'adopted',
-      label: '解决采纳率',
-      words: ['解决采纳率', '采纳率'],
-      numerator: 84,
-      denominator: 114,
-      basis: '',
-      previous: null,
-      previousSource: null,
-    },
+      source: 'baseline',
+    }),
+    rateFact(
+      'resolution',
+      '解决率',
+      ['解决率', '办理解决率'],
+      [97, 114],
+      '办理结果为“解决采纳”和“正在解决”的 97 件 / 全部 114 件',
+      { previous: '75', source: 'baseline' },
+    ),
+    rateFact('adopted', '解决采纳率', ['解决采纳率', '采纳率'], [84, 114], ''),
   ],
 };
 

@@ -14,7 +14,7 @@ import { DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings
 import type { Session } from '../electron/common/domain/session';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { docxParts, docxText, paragraphsOf, pdfInfo, pdfPages, toPdf } from './helpers/docx';
-import { newStore, tempDir } from './helpers/fixtures';
+import { newStore, oneProposalStore, tempDir } from './helpers/fixtures';
 
 const TODAY = '2024-07-15';
 let store: OpenedStore;
@@ -261,17 +261,10 @@ describe('a real client opens every document kind', () => {
   });
 
   it('sets 22 lines a page and 28 characters a line of body text', async () => {
-    const local = await newStore();
-    const session = local.sessions.create({ name: '版心测试', year: 2024 });
-    const id = local.proposals.insert(session.id, {
-      ...EMPTY_PROPOSAL,
-      number: '1',
-      title: '关于测试版心的建议',
-      replyText: '永'.repeat(28 * 60),
-      resultCode: 'A',
-    });
-    const units = local.units.ensure(['区测试局']);
-    local.proposals.setPeopleAndUnits(id, { leadDeputies: [], coDeputies: [], leadUnit: units.get('区测试局')!, coUnits: [] });
+    const { store: local, session } = await oneProposalStore(
+      { title: '关于测试版心的建议', replyText: '永'.repeat(28 * 60), resultCode: 'A' },
+      { session: '版心测试', lead: '区测试局' },
+    );
     const dir = tempDir();
     const { files } = await generateLetters(local, { session, outDir: dir, kind: 'reply-letter', today: TODAY });
     const [pdf] = toPdf(files, path.join(dir, 'pdf'));

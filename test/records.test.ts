@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { UserError } from '../electron/common/domain/errors';
-import { newStore } from './helpers/fixtures';
+import { newStore, oneProposalStore } from './helpers/fixtures';
 
-async function oneProposal() {
-  const store = await newStore();
-  const session = store.sessions.create({ name: '会议', year: 2024 });
-  const id = store.proposals.insert(session.id, {
-    ...EMPTY_PROPOSAL,
-    number: '1',
-    title: '关于甲的建议',
-  });
-  const units = store.units.ensure(['区教育局', '区民政局']);
-  store.proposals.setPeopleAndUnits(id, {
-    leadDeputies: [],
-    coDeputies: [],
-    leadUnit: units.get('区教育局')!,
-    coUnits: [units.get('区民政局')!],
-  });
-  return { store, session, id };
-}
+const oneProposal = () => oneProposalStore({ title: '关于甲的建议' }, { lead: '区教育局', co: ['区民政局'] });
 
 describe('records of one proposal', () => {
   it('keeps each unit’s handling row with its own dates and opinion', async () => {

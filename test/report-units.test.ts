@@ -97,19 +97,19 @@ describe('the per-unit table of the report', () => {
     expect(other.coCount).toBe(sum((u) => u.coCount));
     expect(other.results).toEqual(context.resultCodes.map((r, k) => ({ code: r.code, count: sum((u) => u.results[k]!.count) })));
     const decimals = stats.options.decimals;
+    const share = (part: Parameters<typeof sum>[0], whole: Parameters<typeof sum>[0]) =>
+      `${percent(sum(part), sum(whole), decimals)}%`;
     expect(other.onTimePercent).toBe(
-      `${percent(
-        sum((u) => u.onTime),
-        sum((u) => u.leadCount),
-        decimals,
-      )}%`,
+      share(
+        (u) => u.onTime,
+        (u) => u.leadCount,
+      ),
     );
     expect(other.satisfiedPercent).toBe(
-      `${percent(
-        sum((u) => u.satisfied),
-        sum((u) => u.feedbackReturned),
-        decimals,
-      )}%`,
+      share(
+        (u) => u.satisfied,
+        (u) => u.feedbackReturned,
+      ),
     );
 
     // So the table adds up to the session: every lead item once, each result class in full.

@@ -7,7 +7,7 @@ import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import path from 'node:path';
 import { generateReport } from '../electron/node/documents/generate/report';
 import { docxText } from './helpers/docx';
-import { newStore, tempDir } from './helpers/fixtures';
+import { assignUnits, newStore, tempDir } from './helpers/fixtures';
 
 interface Spec {
   category?: string;
@@ -53,15 +53,7 @@ function buildSession(
           closed: spec.closed ?? false,
           met: spec.met ?? false,
         });
-        if (spec.leadUnit) {
-          const units = store.units.ensure([spec.leadUnit, ...(spec.coUnits ?? [])]);
-          store.proposals.setPeopleAndUnits(id, {
-            leadDeputies: [],
-            coDeputies: [],
-            leadUnit: units.get(spec.leadUnit)!,
-            coUnits: (spec.coUnits ?? []).map((u) => units.get(u)!),
-          });
-        }
+        if (spec.leadUnit) assignUnits(store, id, spec.leadUnit, spec.coUnits);
       }
     }
   });

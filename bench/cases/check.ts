@@ -3,59 +3,17 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { EMPTY_PROPOSAL } from '../../electron/common/entities/proposal';
-import { openStore, type Store } from '../../db/store';
+import { openStore } from '../../db/store';
 import { checkDraft, factsFromStatistics, readDraft } from '../../electron/node/check/index';
-import type { ResultCode } from '../../electron/common/domain/result-classes';
-import type { Session } from '../../electron/common/domain/session';
 import { compareRates } from '../../electron/common/stats/compare';
 import { sessionStatistics } from '../../electron/node/stats/session-statistics';
 import { type SessionStatistics } from '../../electron/common/stats/statistics';
 import { median, type BenchResult } from '../harness';
+import { statisticsSession } from '../statistics-session';
 
 const PAGES = 30;
 const LINES_PER_PAGE = 22;
 const CHARS_PER_LINE = 28;
-
-/** A session of `count` proposals with categories, results, publication, meetings and feedback. */
-function buildSession(store: Store, count: number): Session {
-  const categories = ['经济发展', '城市建设与管理', '社会事业', '民生保障', '公共安全与交通'];
-  const session = store.sessions.create({
-    name: '区八届人大二次会议',
-    year: 2025,
-    categories,
-    settings: { feedbackScale: 'three', decimals: 1 },
-  });
-  const categoryIds = store.sessions.categories(session.id).map((c) => c.id);
-  const unitIds = [...store.units.ensure(Array.from({ length: 40 }, (_, i) => `单位${i + 1}`)).values()];
-  const codes: (ResultCode | null)[] = ['A', 'A', 'A', 'A', 'A', 'A', 'B', 'C', 'D', null];
-  const feedback = ['满意', '满意', '满意', '满意', '基本满意', '不满意', '未表态', null];
-  store.transaction(() => {
-    for (let i = 1; i <= count; i++) {
-      const answered = i % 10 !== 0;
-      const id = store.proposals.insert(session.id, {
-        ...EMPTY_PROPOSAL,
-        number: String(i),
-        title: `关于第${i}项工作的建议`,
-        categoryId: categoryIds[(i * 7) % categoryIds.length]!,
-        assignedDate: `2025-03-${String((i % 28) + 1).padStart(2, '0')}`,
-        replyDate: answered ? `2025-0${4 + (i % 4)}-${String((i % 27) + 1).padStart(2, '0')}` : null,
-        resultCode: answered ? codes[i % 9]! : null,
-        published: i % 7 !== 0,
-        met: i % 11 !== 0,
-        closed: answered && i % 5 !== 0,
-        feedback: answered ? feedback[i % feedback.length]! : null,
-      });
-      store.proposals.setPeopleAndUnits(id, {
-        leadDeputies: [],
-        coDeputies: [],
-        leadUnit: unitIds[i % unitIds.length]!,
-        coUnits: [],
-      });
-    }
-  });
-  return store.sessions.get(session.id);
-}
 
 const UNITS = ['区教育局', '区交通委', '区民政局', '区卫生健康委', '区房管局', '区绿化市容局', '区生态环境局', '区建设管理委'];
 
@@ -111,7 +69,7 @@ async function draftDocx(stats: SessionStatistics): Promise<{ bytes: Buffer; cha
 
 export async function benchCheck(work: string): Promise<BenchResult[]> {
   const store = await openStore(path.join(work, 'check.db'), { actor: 'bench' });
-  const session = buildSession(store, 10_000);
+  const { session } = await statisticsSession(store, 10_000, { name: '区八届人大二次会议', decimals: 1 });
   const stats = sessionStatistics(store, session, '2025-12-01');
   const facts = factsFromStatistics(stats, session);
   store.close();

@@ -17,3 +17,30 @@ export function fourClassResults(
 export function categoryCounts(counts: Record<string, number>): DraftFacts['categories'] {
   return Object.entries(counts).map(([name, count]) => ({ name, count }));
 }
+
+type RateFact = DraftFacts['rates'][number];
+
+/**
+ * A rate as the statistics state it: its key, name and the words a draft may use for it, the
+ * numerator and denominator, the basis in words, and last year's printed figure where one is known
+ * (from the previous session or a hand-typed baseline).
+ */
+export function rateFact(
+  key: RateFact['key'],
+  label: string,
+  words: string[],
+  [numerator, denominator]: [number, number],
+  basis: string,
+  last?: { previous: string; source: 'session' | 'baseline' },
+): RateFact {
+  return {
+    key,
+    label,
+    words,
+    numerator,
+    denominator,
+    basis,
+    previous: last?.previous ?? null,
+    previousSource: last?.source ?? null,
+  };
+}

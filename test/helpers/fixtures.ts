@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll } from 'vitest';
-import { openStore, type OpenedStore } from '../../db/store';
+import { openStore, type OpenedStore, type Store } from '../../db/store';
+import { EMPTY_PROPOSAL, type ProposalInput } from '../../electron/common/entities/proposal';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -21,6 +22,32 @@ export async function newStore(name = 'test.db'): Promise<OpenedStore & { file: 
   const file = path.join(tempDir(), name);
   const store = await openStore(file, { actor: '测试' });
   return Object.assign(store, { file });
+}
+
+/**
+ * A new store holding one session of one proposal (number 1, with the fields given), its lead
+ * unit and any co-handling units named.
+ */
+export async function oneProposalStore(
+  fields: Partial<ProposalInput> & { title: string },
+  units: { session?: string; lead: string; co?: string[] },
+) {
+  const store = await newStore();
+  const session = store.sessions.create({ name: units.session ?? '会议', year: 2024 });
+  const id = store.proposals.insert(session.id, { ...EMPTY_PROPOSAL, number: '1', ...fields });
+  assignUnits(store, id, units.lead, units.co);
+  return { store, session, id };
+}
+
+/** Gives a proposal its lead unit and co-handling units by name (created when new), no deputies. */
+export function assignUnits(store: Store, id: number, lead: string, co: string[] = []): void {
+  const ids = store.units.ensure([lead, ...co]);
+  store.proposals.setPeopleAndUnits(id, {
+    leadDeputies: [],
+    coDeputies: [],
+    leadUnit: ids.get(lead)!,
+    coUnits: co.map((u) => ids.get(u)!),
+  });
 }
 
 export type Cell =

@@ -5,39 +5,46 @@ import { z } from 'zod';
  * (the machine that opens the file supplies them), sizes are in half-points as Word stores them,
  * lengths in twips (1/20 pt). The defaults follow GB/T 9704-2012; see shared/docs/gbt9704.md.
  */
+/** A font's name as Word lists it. */
+const fontName = z.string().min(1).max(40);
+/** A whole number of half-points or twips within the range an office may set. */
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+/** A page margin in twips: 1 cm to about 7 cm. */
+const margin = whole(567, 4000);
+
 export const documentSettingsSchema = z.object({
   fonts: z.object({
     /** 正文: 仿宋 (offices with the GB2312 fonts installed set 仿宋_GB2312). */
-    body: z.string().min(1).max(40),
+    body: fontName,
     /** 标题 and the issuing-organ mark: 小标宋. */
-    title: z.string().min(1).max(40),
+    title: fontName,
     /** First-level headings 一、 */
-    heading1: z.string().min(1).max(40),
+    heading1: fontName,
     /** Second-level headings （一） */
-    heading2: z.string().min(1).max(40),
+    heading2: fontName,
     /** Page numbers (half-width digits). */
-    pageNumber: z.string().min(1).max(40),
+    pageNumber: fontName,
     /** Latin letters and digits inside Chinese text. */
-    latin: z.string().min(1).max(40),
+    latin: fontName,
   }),
   sizes: z.object({
-    body: z.number().int().min(16).max(64),
-    title: z.number().int().min(24).max(88),
-    issuer: z.number().int().min(32).max(120),
-    pageNumber: z.number().int().min(16).max(40),
-    closing: z.number().int().min(16).max(40),
-    table: z.number().int().min(16).max(40),
+    body: whole(16, 64),
+    title: whole(24, 88),
+    issuer: whole(32, 120),
+    pageNumber: whole(16, 40),
+    closing: whole(16, 40),
+    table: whole(16, 40),
   }),
   page: z.object({
-    top: z.number().int().min(567).max(4000),
-    bottom: z.number().int().min(567).max(4000),
-    left: z.number().int().min(567).max(4000),
-    right: z.number().int().min(567).max(4000),
+    top: margin,
+    bottom: margin,
+    left: margin,
+    right: margin,
   }),
   /** Exact line pitch in twips: 579 gives 22 lines a page. */
-  linePitch: z.number().int().min(300).max(900),
+  linePitch: whole(300, 900),
   /** Run spacing in twips that fits 28 characters a line (see gbt9704.md). */
-  characterSpacing: z.number().int().min(-40).max(40),
+  characterSpacing: whole(-40, 40),
   /** Where the result-class mark goes on a reply letter. */
   markPosition: z.enum(['top-right', 'top-left', 'none']),
   /** Printed mark for each class, e.g. A/B/C/D or 甲/乙/丙/丁. */

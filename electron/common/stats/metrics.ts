@@ -1,7 +1,12 @@
 import { agreedValues, FEEDBACK_VALUES, NO_OPINION, satisfiedValues, type FeedbackScale } from '../domain/feedback';
 import { codesFor, type ResultClassCount, type ResultCode } from '../domain/result-classes';
 import { RECORDED_FACTS, type RateKey, type RecordedFact, type SessionSettings } from '../domain/session';
-import { distribute, percent, type Decimals, type RoundingMethod } from './rounding';
+import { rate, RATE_LABELS, type Rate } from './rate';
+import { distribute, type Decimals, type RoundingMethod } from './rounding';
+import { computeUnitStats, type UnitCounts, type UnitStats } from './unit-metrics';
+
+export { RATE_LABELS, type Rate } from './rate';
+export type { LeadUnitCell, UnitCount, UnitCounts, UnitStats } from './unit-metrics';
 
 /**
  * The statistics engine: pure functions from exact counts to printed figures. Input comes from
@@ -20,32 +25,10 @@ export interface CubeCell {
   count: number;
 }
 
-/** Lead items of one unit sharing one combination of result, feedback and timeliness. */
-export interface LeadUnitCell {
-  unitId: number;
-  resultCode: ResultCode | null;
-  feedback: string | null;
-  answered: 0 | 1;
-  onTime: 0 | 1;
-  count: number;
-}
-
 /** How many proposals carry one opinion of the result (同意, 理解 …, or 未表态). */
 export interface OpinionCount {
   opinion: string;
   count: number;
-}
-
-export interface UnitCount {
-  unitId: number;
-  count: number;
-}
-
-export interface UnitCounts {
-  lead: readonly LeadUnitCell[];
-  /** Co-handling items (会办件) per unit. */
-  co: readonly UnitCount[];
-  names: ReadonlyMap<number, string>;
 }
 
 export interface StatsOptions {
@@ -76,35 +59,6 @@ export interface Share {
 export interface ResultShare extends Share {
   /** A–D, or null for the row of items not answered yet. */
   code: ResultCode | null;
-}
-
-export interface Rate {
-  label: string;
-  numerator: number;
-  denominator: number;
-  percent: string;
-  /** What was counted over what, in words: "已答复 110 件 / 全部 114 件". */
-  basis: string;
-  /**
-   * False when no ledger column and no edit said anything about what this rate counts (no
-   * 是否见面 column, say): the figure is "台账未提供", never a 0 % to print.
-   */
-  available: boolean;
-}
-
-export interface UnitStats {
-  unitId: number;
-  unit: string;
-  leadCount: number;
-  coCount: number;
-  /** Lead items by result class, in the session's order. */
-  results: { code: ResultCode; label: string; count: number }[];
-  answered: number;
-  onTime: number;
-  onTimeRate: Rate;
-  feedbackReturned: number;
-  satisfied: number;
-  satisfiedRate: Rate;
 }
 
 export interface Statistics {
@@ -144,25 +98,26 @@ export const UNCATEGORISED = '未分类';
 /** The words the overview prints for a figure the ledger did not give. */
 export const NOT_PROVIDED = '台账未提供';
 
-export const RATE_LABELS: Record<RateKey, string> = {
-  answered: '答复率',
-  onTime: '按期答复率',
-  closed: '办结率',
-  published: '公开率',
-  met: '见面率',
-  satisfied: '满意率',
-  resolution: '解决率',
-  agreed: '同意率',
-};
-
 const RESOLUTION_CODES: Record<StatsOptions['resolutionNumerator'], ResultCode[]> = {
   A: ['A'],
   AB: ['A', 'B'],
   ABC: ['A', 'B', 'C'],
 };
 
-function rate(label: string, numerator: number, denominator: number, decimals: Decimals, basis: string, available = true): Rate {
-  return { label, numerator, denominator, percent: percent(numerator, denominator, decimals), basis, available };
+/** Rows of a distribution with each one's printed share of `base`, by the session's method. */
+function withShares<R extends { count: number }>(
+  rows: R[],
+  base: number,
+  decimals: Decimals,
+  rounding: RoundingMethod,
+): (R & { percent: string })[] {
+  const percents = distribute(
+    rows.map((r) => r.count),
+    base,
+    decimals,
+    rounding,
+  );
+  return rows.map((r, i) => ({ ...r, percent: percents[i]! }));
 }
 
 function resultLabel(info: StatsSessionInfo, code: ResultCode): string {
@@ -219,14 +174,8 @@ export function computeStatistics(
   let uncategorised = 0;
   for (const [id, count] of byCategoryId) if (id === null || !known.has(id)) uncategorised += count;
   if (uncategorised > 0) categoryRows.push({ label: UNCATEGORISED, count: uncategorised });
-  const categoryPercents = distribute(
-    categoryRows.map((r) => r.count),
-    total,
-    decimals,
-    rounding,
-  );
   // Without a category column the items are not "未分类": there is no distribution to print.
-  const byCategory = recorded.category ? categoryRows.map((r, i) => ({ ...r, percent: categoryPercents[i]! })) : [];
+  const byCategory = recorded.category ? withShares(categoryRows, total, decimals, rounding) : [];
 
   // Result classes: over all items (with a row for those not answered yet) or over answered ones.
   const codes = codesFor(info.resultClassCount);
@@ -240,13 +189,7 @@ export function computeStatistics(
   const resultBase = options.resultShareBase === 'all' ? total : total - unclassified;
   if (options.resultShareBase === 'all' && unclassified > 0)
     resultRows.push({ code: null, label: '尚未答复', count: unclassified });
-  const resultPercents = distribute(
-    resultRows.map((r) => r.count),
-    resultBase,
-    decimals,
-    rounding,
-  );
-  const byResult = resultRows.map((r, i) => ({ ...r, percent: resultPercents[i]! }));
+  const byResult = withShares(resultRows, resultBase, decimals, rounding);
 
   // Feedback: shares over the answers returned; 未表态 and empty cells are not returned answers.
   const scale = scaleOf(info, byFeedback.keys());
@@ -254,13 +197,7 @@ export function computeStatistics(
   for (const value of byFeedback.keys()) if (value !== NO_OPINION && !scaleValues.includes(value)) scaleValues.push(value);
   const feedbackRows = scaleValues.map((label) => ({ label, count: byFeedback.get(label) ?? 0 }));
   const returned = feedbackRows.reduce((sum, r) => sum + r.count, 0);
-  const feedbackPercents = distribute(
-    feedbackRows.map((r) => r.count),
-    returned,
-    decimals,
-    rounding,
-  );
-  const feedback = feedbackRows.map((r, i) => ({ ...r, percent: feedbackPercents[i]! }));
+  const feedback = withShares(feedbackRows, returned, decimals, rounding);
   const satisfiedSet = new Set(scale ? satisfiedValues(scale, options.satisfiedNumerator) : []);
   const satisfied = feedbackRows.filter((r) => satisfiedSet.has(r.label)).reduce((sum, r) => sum + r.count, 0);
   const satisfiedWord = [...satisfiedSet].join('、') || '满意';
@@ -320,109 +257,7 @@ export function computeStatistics(
     feedbackReturned: returned,
     feedbackNotReturned: total - returned,
     rates,
-    byUnit: computeUnitStats(info, units, codes, satisfiedSet, decimals),
+    byUnit: computeUnitStats(units, codes, (code) => resultLabel(info, code), satisfiedSet, decimals),
     recorded,
   };
-}
-
-function computeUnitStats(
-  info: StatsSessionInfo,
-  units: UnitCounts,
-  codes: readonly ResultCode[],
-  satisfiedSet: ReadonlySet<string>,
-  decimals: Decimals,
-): UnitStats[] {
-  interface Acc {
-    unitId: number;
-    unit: string;
-    leadCount: number;
-    coCount: number;
-    results: Map<ResultCode, number>;
-    answered: number;
-    onTime: number;
-    returned: number;
-    satisfied: number;
-  }
-  const byId = new Map<number, Acc>();
-  const accOf = (unitId: number): Acc => {
-    let acc = byId.get(unitId);
-    if (!acc) {
-      const unit = units.names.get(unitId) ?? `单位${unitId}`;
-      acc = { unitId, unit, leadCount: 0, coCount: 0, results: new Map(), answered: 0, onTime: 0, returned: 0, satisfied: 0 };
-      byId.set(unitId, acc);
-    }
-    return acc;
-  };
-  for (const { unitId, count } of units.co) accOf(unitId).coCount += count;
-  for (const cell of units.lead) {
-    const acc = accOf(cell.unitId);
-    const n = cell.count;
-    acc.leadCount += n;
-    if (cell.resultCode) acc.results.set(cell.resultCode, (acc.results.get(cell.resultCode) ?? 0) + n);
-    acc.answered += cell.answered * n;
-    acc.onTime += cell.onTime * n;
-    if (cell.feedback !== null && cell.feedback !== NO_OPINION) {
-      acc.returned += n;
-      if (satisfiedSet.has(cell.feedback)) acc.satisfied += n;
-    }
-  }
-  return [...byId.values()]
-    .sort((a, b) => b.leadCount - a.leadCount || b.coCount - a.coCount || UNIT_ORDER.compare(a.unit, b.unit))
-    .map((acc) =>
-      unitStats(
-        acc,
-        codes.map((code) => ({ code, label: resultLabel(info, code), count: acc.results.get(code) ?? 0 })),
-        decimals,
-      ),
-    );
-}
-
-/** Units with equal counts in the order of their names (one collator: localeCompare makes one a call). */
-const UNIT_ORDER = new Intl.Collator('zh-Hans-CN');
-
-type UnitTotals = Omit<UnitStats, 'results' | 'onTimeRate' | 'feedbackReturned' | 'satisfiedRate'> & { returned: number };
-
-function unitStats(t: UnitTotals, results: UnitStats['results'], decimals: Decimals): UnitStats {
-  return {
-    unitId: t.unitId,
-    unit: t.unit,
-    leadCount: t.leadCount,
-    coCount: t.coCount,
-    results,
-    answered: t.answered,
-    onTime: t.onTime,
-    onTimeRate: rate(RATE_LABELS.onTime, t.onTime, t.leadCount, decimals, `按期答复 ${t.onTime} 件 / 主办 ${t.leadCount} 件`),
-    feedbackReturned: t.returned,
-    satisfied: t.satisfied,
-    satisfiedRate: rate(
-      RATE_LABELS.satisfied,
-      t.satisfied,
-      t.returned,
-      decimals,
-      `满意 ${t.satisfied} 件 / 已反馈 ${t.returned} 件`,
-    ),
-  };
-}
-
-/**
- * Several units as one row, named `unit` (the report's 其他 N 个单位): every count is the exact
- * sum of theirs and the rates are worked out again from the summed counts, never averaged.
- */
-export function combineUnits(units: readonly UnitStats[], unit: string, decimals: Decimals): UnitStats {
-  const totals: UnitTotals = { unitId: 0, unit, leadCount: 0, coCount: 0, answered: 0, onTime: 0, returned: 0, satisfied: 0 };
-  const results = new Map<ResultCode, UnitStats['results'][number]>();
-  for (const u of units) {
-    totals.leadCount += u.leadCount;
-    totals.coCount += u.coCount;
-    totals.answered += u.answered;
-    totals.onTime += u.onTime;
-    totals.returned += u.feedbackReturned;
-    totals.satisfied += u.satisfied;
-    for (const r of u.results) {
-      const sum = results.get(r.code);
-      if (sum) sum.count += r.count;
-      else results.set(r.code, { ...r });
-    }
-  }
-  return unitStats(totals, [...results.values()], decimals);
 }

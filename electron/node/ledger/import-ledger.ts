@@ -5,7 +5,7 @@ import { EMPTY_PROPOSAL } from '../../common/entities/proposal';
 import type { Store } from '../../../db/store';
 import { UserError } from '../../common/domain/errors';
 import { defaultResultLabels, type ResultClassCount } from '../../common/domain/result-classes';
-import { RECORDED_FACTS, type RecordedFact, type Session, type SessionSettings } from '../../common/domain/session';
+import { RECORDED_FACTS, type Session, type SessionSettings } from '../../common/domain/session';
 import { headerFor, type LedgerField } from '../../common/ledger/columns';
 import { FACTS_OF_FIELD, factsOfProposal, ledgerText, type LedgerFacts } from '../../common/ledger/ledger-values';
 import {
@@ -35,18 +35,6 @@ export interface ImportOptions extends ParseOptions {
   /** Told when the rows checked out and writing begins (the CLI's --verbose shows it). */
   onWrite?: (rows: number) => void;
 }
-
-/** The ledger facts each recorded fact comes from. */
-const FACT_FIELDS: Record<RecordedFact, LedgerField> = {
-  category: 'category',
-  result: 'result',
-  replyDate: 'replyDate',
-  published: 'published',
-  met: 'met',
-  closed: 'closed',
-  feedback: 'feedback',
-  resultOpinion: 'resultOpinion',
-};
 
 function contextOf(session: Session | null, name: string, year: number | undefined, count: ResultClassCount = 4): LedgerContext {
   return session
@@ -229,7 +217,8 @@ function writePlan(store: Store, planned: Planned, options: ImportOptions, sessi
   if (target.categories.length === 0) store.sessions.addCategories(target.id, parsed.categories);
   // What the file gives, the statistics may report. What a session's first ledger lacks is
   // "台账未提供" until a later ledger or an edit gives it; later ledgers that lack it change nothing.
-  const given = RECORDED_FACTS.filter((fact) => parsed.provided.includes(FACT_FIELDS[fact]));
+  // Each fact is the ledger field of its name (checked by `satisfies`).
+  const given = RECORDED_FACTS.filter((fact) => parsed.provided.includes(fact satisfies LedgerField));
   store.sessions.markGiven(target.id, given);
   if (!session || store.proposals.countBySession(target.id) === 0) {
     store.sessions.markMissing(

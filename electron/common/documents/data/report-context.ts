@@ -2,7 +2,7 @@ import type { IsoDate } from '../../domain/dates';
 import { letterOf } from '../../domain/result-classes';
 import { RATE_KEYS, type RateKey, type Session } from '../../domain/session';
 import { termsOf, type Terms } from '../../domain/terms';
-import { combineUnits, type UnitStats } from '../../stats/metrics';
+import { combineUnits, type UnitStats } from '../../stats/unit-metrics';
 import type { SessionStatistics } from '../../stats/statistics';
 
 /**
