@@ -123,7 +123,7 @@ async function sessionOf(kind: 'npc' | 'cppcc', name: string): Promise<OpenedSto
 function checkShares(text: string, total: number, decimals: Decimals): string[] {
   const checked: string[] = [];
   for (const sentence of text.replace(/\n/g, '').split('。')) {
-    const base = /在(?:已答复|反馈意见)的(\d+)件中/.exec(sentence);
+    const base = /在(?:已答复|已确定办理结果|反馈意见)的(\d+)件中/.exec(sentence);
     for (const m of sentence.matchAll(/(\d+)件，占(总数的)?(\d+(?:\.\d+)?)%/g)) {
       const count = Number(m[1]);
       const denominator = m[2] ? total : base ? Number(base[1]) : NaN;
@@ -134,6 +134,37 @@ function checkShares(text: string, total: number, decimals: Decimals): string[] 
   }
   return checked;
 }
+
+describe('result shares over answered items', () => {
+  it('do not call the items with a class 已答复 when a reply has no class yet', async () => {
+    const store = await newStore();
+    // Three replies on record, two of them with a result class: the shares are of those two.
+    const rows = [
+      ['建议号', '标题', '主办单位', '答复日期', '办理结果'],
+      ['1', '关于甲的建议', '区住建委', '2024-05-10', '解决采纳'],
+      ['2', '关于乙的建议', '区住建委', '2024-05-11', '正在解决'],
+      ['3', '关于丙的建议', '区住建委', '2024-05-12', ''],
+    ];
+    const file = writeFile(tempDir(), '台账.xlsx', await makeXlsx([{ name: '台账', rows }]));
+    expect((await importLedgerFile(store, file, { sessionName: '会议', year: 2024 })).errors).toEqual([]);
+    const session = store.sessions.getByName('会议');
+    store.sessions.updateSettings(session.id, { resultShareBase: 'answered' });
+    const current = store.sessions.get(session.id);
+    const stats = sessionStatistics(store, current, TODAY);
+    expect([stats.answered, stats.resultBase]).toEqual([3, { count: 2, words: '已确定办理结果' }]);
+    const out = path.join(tempDir(), '报告.docx');
+    await generateReport(store, { session: current, out, today: TODAY });
+    const text = docxText(out).replace(/\n/g, '');
+    expect(text).toContain('在已确定办理结果的2件中，办理结果为“解决采纳”的1件，占50.0%');
+    expect(text).not.toContain('在已答复的3件中');
+    expect(checkShares(text.split('二、主要成效')[0]!, stats.total, 1).length).toBeGreaterThan(0);
+
+    // Over all items, the item without a class is not called 尚未答复: it was answered.
+    store.sessions.updateSettings(session.id, { resultShareBase: 'all' });
+    const all = sessionStatistics(store, store.sessions.get(session.id), TODAY);
+    expect(all.byResult.find((r) => r.code === null)).toMatchObject({ label: '尚未确定办理结果', count: 1, percent: '33.3' });
+  });
+});
 
 describe.each([
   ['npc' as const, '区七届人大三次会议'],

@@ -95,7 +95,7 @@ describe('a district 政协 system (C#, Excel Interop)', () => {
       'Q 跟踪办理结果': '—台账里没有对应的内容',
     });
     expect(report.missing.map((m) => m.field)).toEqual(['feedback']);
-    expect(report.missing[0]!.message).toContain('这份台账里没有找到「代表评价」列');
+    expect(report.missing[0]!.message).toContain('这份台账里没有找到「委员评价」列');
     expect(report.readings.map((r) => `${r.value}→${r.meaning}`)).toEqual([
       '解决或采纳→解决采纳',
       '列入计划拟解决→计划解决',

@@ -261,4 +261,28 @@ describe('choosing columns', () => {
     const columns = (second as { value: { columns: { header: string; field: string | null }[] } }).value.columns;
     expect(columns.find((c) => c.header === '落实情况')!.field).toBe('result');
   });
+
+  it('remembers a header printed twice as two columns with their own fields', async () => {
+    const store = await newStore();
+    const handlers = createHandlers({ store, databaseFile: store.file, today: () => '2024-07-15', version: 'test' });
+    const bytes = async (rows: string[][]) =>
+      (await makeXlsx([{ name: '台账', rows: [['编号', '题目', '办理结果', '办理结果'], ...rows] }])).toString('base64');
+    const base = { fileName: '台账.xlsx', sessionName: '会议', year: 2024 };
+    const first = await dispatch(handlers, 'import.commit', {
+      ...base,
+      contentBase64: await bytes([['1', '关于甲的建议', 'A', '同意']]),
+      mapping: { '2': 'result', '3': 'resultOpinion' },
+    });
+    expect(first).toMatchObject({ ok: true, value: { committed: true, errors: [] } });
+    const second = await dispatch(handlers, 'import.commit', {
+      ...base,
+      contentBase64: await bytes([['2', '关于乙的建议', 'B', '基本同意']]),
+    });
+    expect(second).toMatchObject({ ok: true, value: { recalled: true, committed: true, errors: [] } });
+    const session = store.sessions.getByName('会议');
+    expect(store.proposals.ledger(session.id).map((p) => [p.number, p.resultCode, p.resultOpinion])).toEqual([
+      ['1', 'A', '同意'],
+      ['2', 'B', '基本同意'],
+    ]);
+  });
 });

@@ -103,18 +103,27 @@ export function settleDuplicates(
           '是较弱的写法',
         );
     let left = plain.filter((c) => c.field === field);
-    if (left.length > 1 && field === 'result' && !columns.some((c) => c.field === 'resultOpinion')) {
-      // Hongkou-style exports print 办理结果 twice: once the class, once the deputy's opinion of it.
-      const opinionColumn = left.find((c) => {
+    if (left.length > 1 && field === 'result') {
+      // Hongkou-style exports print 办理结果 twice: once the class, once the deputy's view of it.
+      // The values say which: 同意 / 理解 … is the opinion of the result, 满意 / 不满意 … (when the
+      // ledger has no rating column) the deputy's rating. Anything else stays a question.
+      const all = (c: ColumnMapping, read: (v: string) => unknown) => {
         const values = dataRows.map((r) => textAt(r, c)).filter(Boolean);
-        return values.length > 0 && values.every((v) => parseResultOpinion(v) || parseFeedback(v));
-      });
-      if (opinionColumn) {
-        opinionColumn.field = 'resultOpinion';
+        return values.length > 0 && values.every((v) => read(v));
+      };
+      const readings = [
+        { to: 'resultOpinion' as const, read: parseResultOpinion, words: '同意、理解等意见' },
+        { to: 'feedback' as const, read: parseFeedback, words: '满意、不满意等评价' },
+      ];
+      for (const { to, read, words } of readings) {
+        if (left.length < 2 || columns.some((c) => c.field === to)) continue;
+        const column = left.find((c) => all(c, read));
+        if (!column) continue;
+        column.field = to;
         warnings.push(
-          `${opinionColumn.letter}列「${opinionColumn.header}」填的是同意、理解等意见，不是办理结果的类别，按「${CANONICAL_HEADERS.resultOpinion}」导入。`,
+          `${column.letter}列「${column.header}」填的是${words}，不是办理结果的类别，按「${CANONICAL_HEADERS[to]}」导入。`,
         );
-        left = left.filter((c) => c !== opinionColumn);
+        left = left.filter((c) => c !== column);
       }
     }
     if (left.length > 1) {

@@ -1,6 +1,7 @@
 import { UserError } from '../domain/errors';
 import { describeScheme } from '../domain/result-classes';
-import { CANONICAL_HEADERS, describeField, KEY_FIELDS, LEDGER_FIELDS, REQUIRED_FIELDS, type LedgerField } from './columns';
+import { termsOf } from '../domain/terms';
+import { describeField, headerFor, KEY_FIELDS, LEDGER_FIELDS, REQUIRED_FIELDS, type LedgerField } from './columns';
 import { analyseHeader, cellText, HEADER_SCAN_ROWS } from './header';
 import { applyOverrides, settleDuplicates } from './column-mapping';
 import { ValueReader } from './field-values';
@@ -31,12 +32,17 @@ function pickSheet(workbook: Workbook, sheet: string | number | undefined): Shee
   return found;
 }
 
-const MISSING_WORDS: Partial<Record<LedgerField, string>> = {
-  result: '导入后所有建议都会算作尚未答复，办理结果的分布和解决率不会统计',
-  feedback: '代表评价和满意率不会统计（概览里显示“台账未提供”）',
-  category: '按类别的统计不会出现，也不会把建议算作“未分类”',
-  leadUnits: '按承办单位的统计和答复函都需要主办单位',
-};
+/** What a missing key column means for the statistics, in the words of the session's kind. */
+function missingWords(field: LedgerField, kind: LedgerContext['kind']): string | undefined {
+  const { item, member } = termsOf(kind ?? 'npc');
+  const words: Partial<Record<LedgerField, string>> = {
+    result: `导入后所有${item}都会算作尚未答复，办理结果的分布和解决率不会统计`,
+    feedback: `${member}评价和满意率不会统计（概览里显示“台账未提供”）`,
+    category: `按类别的统计不会出现，也不会把${item}算作“未分类”`,
+    leadUnits: '按承办单位的统计和答复函都需要主办单位',
+  };
+  return words[field];
+}
 
 /**
  * Reads the ledger rows of one sheet. Every problem is collected (nothing stops at the first);
@@ -67,7 +73,7 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
     const remembered = options.recall(signature);
     if (remembered) {
       recalled = true;
-      options = { ...options, headerMapping: remembered };
+      options = { ...options, mapping: remembered };
     }
   }
   applyOverrides(columns, options);
@@ -122,13 +128,13 @@ export function parseLedger(workbook: Workbook, context: LedgerContext, options:
   }
   const missing: MissingField[] = KEY_FIELDS.filter((f) => !present.includes(f)).map((field) => ({
     field,
-    message: `这份台账里没有找到「${CANONICAL_HEADERS[field]}」列：${MISSING_WORDS[field]}。`,
+    message: `这份台账里没有找到「${headerFor(field, context.kind)}」列：${missingWords(field, context.kind)}。`,
   }));
   const { provided } = assembler;
   for (const field of present) {
     if (!provided.has(field) && (KEY_FIELDS.includes(field) || ['published', 'met', 'closed', 'replyDate'].includes(field))) {
       warnings.push(
-        `「${headerName(field)}」列全部为空：${field === 'result' ? '所有建议都会算作尚未答复' : '这一项在统计中显示为“台账未提供”'}。`,
+        `「${headerName(field)}」列全部为空：${field === 'result' ? `所有${termsOf(context.kind ?? 'npc').item}都会算作尚未答复` : '这一项在统计中显示为“台账未提供”'}。`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { FeedbackScale } from '../domain/feedback';
 import type { ResultClassCount, ResultCode } from '../domain/result-classes';
+import type { SessionSettings } from '../domain/session';
 import type { LedgerField } from './columns';
 import type { ColumnMapping } from './header';
 
@@ -51,6 +52,8 @@ export interface LedgerIssue {
 }
 
 export interface LedgerContext {
+  /** 人大 or 政协: the words of the messages (建议 / 提案, 代表 / 委员). 人大 when absent. */
+  kind?: SessionSettings['kind'];
   sessionName: string | null;
   resultLabels: Partial<Record<ResultCode, string>>;
   resultClassCount: ResultClassCount;
@@ -71,9 +74,11 @@ export interface ParseOptions {
   headerMapping?: Record<string, LedgerField | null>;
   /**
    * The mapping a clerk chose before for a file with exactly these headers (see
-   * ParsedLedger.signature), used when no mapping is given.
+   * ParsedLedger.signature), column index → field, used when no mapping is given. By index, not
+   * by header text: a header printed twice (办理结果 as the result and as the opinion of it) has
+   * two columns with two fields.
    */
-  recall?: (signature: string) => Record<string, LedgerField | null> | null;
+  recall?: (signature: string) => Record<number, LedgerField | null> | null;
 }
 
 /** How the values of a column were read, for the preview: 「A.解决或基本解决」→ 解决采纳, 23 件. */

@@ -48,6 +48,8 @@ export interface StatsSessionInfo {
   feedbackScale: FeedbackScale | null;
   /** Facts the session's records do not give (none when absent). */
   missingFacts?: readonly RecordedFact[];
+  /** 代表 or 委员, for the words of a rate's basis (代表 when absent). */
+  member?: string;
 }
 
 export interface Share {
@@ -57,7 +59,7 @@ export interface Share {
 }
 
 export interface ResultShare extends Share {
-  /** A–D, or null for the row of items not answered yet. */
+  /** A–D, or null for the row of items with no result class yet (尚未答复). */
   code: ResultCode | null;
 }
 
@@ -68,6 +70,12 @@ export interface Statistics {
   answered: number;
   byCategory: Share[];
   byResult: ResultShare[];
+  /**
+   * The whole the result shares are of: every item, or (shares over answered items) those with a
+   * result class. An item can be answered (a reply date) with no class yet, so this may be fewer
+   * than `answered`, and a sentence must then not call it 已答复.
+   */
+  resultBase: { count: number; words: string };
   /** Shares over the feedback actually returned, in the scale's order. */
   feedback: Share[];
   feedbackScale: FeedbackScale | null;
@@ -186,10 +194,15 @@ export function computeStatistics(
     count: byCode.get(code) ?? 0,
   }));
   const unclassified = byCode.get(null) ?? 0;
-  const resultBase = options.resultShareBase === 'all' ? total : total - unclassified;
+  // Items with no class are 尚未答复 only when none of them has been answered otherwise.
+  const allUnanswered = unclassified === total - answered;
+  const resultBase =
+    options.resultShareBase === 'all'
+      ? { count: total, words: '全部' }
+      : { count: total - unclassified, words: allUnanswered ? '已答复' : '已确定办理结果' };
   if (options.resultShareBase === 'all' && unclassified > 0)
-    resultRows.push({ code: null, label: '尚未答复', count: unclassified });
-  const byResult = withShares(resultRows, resultBase, decimals, rounding);
+    resultRows.push({ code: null, label: allUnanswered ? '尚未答复' : '尚未确定办理结果', count: unclassified });
+  const byResult = withShares(resultRows, resultBase.count, decimals, rounding);
 
   // Feedback: shares over the answers returned; 未表态 and empty cells are not returned answers.
   const scale = scaleOf(info, byFeedback.keys());
@@ -218,7 +231,7 @@ export function computeStatistics(
     onTime: rate(RATE_LABELS.onTime, onTime, total, decimals, `按期答复 ${onTime} 件 / ${all}`, has('onTime')),
     closed: rate(RATE_LABELS.closed, closed, answered, decimals, `已办结 ${closed} 件 / 已答复 ${answered} 件`, has('closed')),
     published: rate(RATE_LABELS.published, published, total, decimals, `已公开 ${published} 件 / ${all}`, has('published')),
-    met: rate(RATE_LABELS.met, met, total, decimals, `与代表见面 ${met} 件 / ${all}`, has('met')),
+    met: rate(RATE_LABELS.met, met, total, decimals, `与${info.member ?? '代表'}见面 ${met} 件 / ${all}`, has('met')),
     satisfied: rate(
       RATE_LABELS.satisfied,
       satisfied,
@@ -252,6 +265,7 @@ export function computeStatistics(
     answered,
     byCategory,
     byResult,
+    resultBase,
     feedback,
     feedbackScale: scale,
     feedbackReturned: returned,

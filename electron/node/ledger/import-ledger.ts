@@ -36,9 +36,16 @@ export interface ImportOptions extends ParseOptions {
   onWrite?: (rows: number) => void;
 }
 
-function contextOf(session: Session | null, name: string, year: number | undefined, count: ResultClassCount = 4): LedgerContext {
+function contextOf(
+  session: Session | null,
+  name: string,
+  year: number | undefined,
+  kind: SessionSettings['kind'] | undefined,
+  count: ResultClassCount = 4,
+): LedgerContext {
   return session
     ? {
+        kind: session.kind,
         sessionName: session.name,
         resultLabels: session.resultLabels,
         resultClassCount: session.resultClassCount,
@@ -47,6 +54,7 @@ function contextOf(session: Session | null, name: string, year: number | undefin
         year: session.year,
       }
     : {
+        kind: kind ?? 'npc',
         sessionName: name,
         resultLabels: defaultResultLabels(count),
         resultClassCount: count,
@@ -116,11 +124,11 @@ function planImport(store: Store, workbook: Workbook, options: ImportOptions, se
   if (!session && (!Number.isInteger(options.year) || options.year! < 1949 || options.year! > 2200)) {
     throw new UserError(`年份「${String(options.year)}」无效，请填写四位年份，例如 2024。`);
   }
-  let context = contextOf(session, sessionName, options.year);
+  let context = contextOf(session, sessionName, options.year, options.kind);
   let parsed = parseLedger(workbook, context, options);
   if (!session && parsed.fileClassCount === 3) {
     // A new session takes the three-class scheme its ledger shows (A/B/C with C for 留作参考).
-    context = contextOf(null, sessionName, options.year, 3);
+    context = contextOf(null, sessionName, options.year, options.kind, 3);
     parsed = parseLedger(workbook, context, options);
   }
   const clearBlanks = options.clearBlanks === true;

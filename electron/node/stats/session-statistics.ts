@@ -9,6 +9,7 @@ import type { Store } from '../../../db/store';
 import { addDaysIso, type IsoDate } from '../../common/domain/dates';
 import { RATE_KEYS, type RateKey, type Session } from '../../common/domain/session';
 import { compareRates } from '../../common/stats/compare';
+import { termsOf } from '../../common/domain/terms';
 import { DEADLINE_STATUS_LABELS, openDeadlineState, type DeadlineStatus } from '../../common/domain/deadlines';
 import { computeStatistics, type Statistics, type StatsOptions } from '../../common/stats/metrics';
 import type { Decimals } from '../../common/stats/rounding';
@@ -35,6 +36,7 @@ function statisticsOf(store: Store, session: Session, options: StatsOptions): St
       resultClassCount: session.resultClassCount,
       feedbackScale: session.feedbackScale,
       missingFacts: session.missingFacts,
+      member: termsOf(session.kind).member,
     },
     store.stats.cube(session.id),
     { lead: store.stats.leadUnits(session.id), co: store.stats.coUnits(session.id), names: store.stats.unitNames() },

@@ -96,6 +96,9 @@ export interface ReportContext {
   };
   /** Result shares are over the answered items (true) or over all items (false): the sentence says which. */
   resultShareOverAnswered: boolean;
+  /** What the result shares are of, as the sentence names it: 已答复 (or 已确定办理结果) and the count. */
+  resultBaseWords: string;
+  resultBase: number;
   previousSession: string | null;
   addressee: string;
   reportDate: IsoDate;
@@ -193,6 +196,8 @@ export function reportContext(
       agreed: stats.rates.agreed.available,
     },
     resultShareOverAnswered: stats.options.resultShareBase === 'answered',
+    resultBaseWords: stats.resultBase.words,
+    resultBase: stats.resultBase.count,
     previousSession: stats.comparison.previousSession,
     addressee,
     reportDate,

@@ -72,14 +72,19 @@ async function importLedger(
 const mappingSchema = z.object({ columns: z.record(z.string(), z.enum(LEDGER_FIELDS).nullable()) });
 const mappingKey = (signature: string) => `import.mapping.${createHash('sha256').update(signature).digest('hex').slice(0, 32)}`;
 
-/** The mapping chosen last time for a file with these headers (header text → field), or null. */
-function recallMapping(store: Store, signature: string): Record<string, LedgerField | null> | null {
+/**
+ * The mapping chosen last time for a file with these headers (column index → field), or null. A
+ * mapping kept by an earlier version under header text is not used: two columns may share one.
+ */
+function recallMapping(store: Store, signature: string): Record<number, LedgerField | null> | null {
   const saved = store.settings.get(mappingKey(signature), mappingSchema, { columns: {} });
-  return Object.keys(saved.columns).length > 0 ? saved.columns : null;
+  const keys = Object.keys(saved.columns);
+  if (keys.length === 0 || !keys.every((k) => /^\d+$/.test(k))) return null;
+  return Object.fromEntries(keys.map((k) => [Number(k), saved.columns[k]!]));
 }
 
 function rememberMapping(store: Store, report: ImportReport): void {
   const columns: Record<string, LedgerField | null> = {};
-  for (const c of report.columns) if (c.header) columns[c.header] = c.field;
+  for (const c of report.columns) columns[String(c.index)] = c.field;
   store.settings.set(mappingKey(report.signature), mappingSchema, { columns });
 }

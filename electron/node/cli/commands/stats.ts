@@ -1,5 +1,7 @@
 import { withExistingStore } from '../open';
 import { RATE_KEYS } from '../../../common/domain/session';
+import { termsOf } from '../../../common/domain/terms';
+import { NOT_PROVIDED } from '../../../common/stats/metrics';
 import type { Decimals, RoundingMethod } from '../../../common/stats/rounding';
 import { sessionStatistics } from '../../stats/session-statistics';
 import { type SessionStatistics } from '../../../common/stats/statistics';
@@ -15,30 +17,37 @@ const ROUNDING_WORDS: Record<RoundingMethod, string> = {
 };
 
 /** The figures as a clerk reads them in a terminal. */
-export function formatStatistics(stats: SessionStatistics): string {
+export function formatStatistics(stats: SessionStatistics, member = '代表'): string {
   const lines: string[] = [];
+  // A fact no ledger column gave is not printed as a figure: no "0 件", no "0.0%".
+  const notGiven = `  ${NOT_PROVIDED}`;
   const pct = (p: string) => `${p}%`;
   lines.push(`会议：${stats.session.name}（${stats.session.year}年），共 ${stats.total} 件，已答复 ${stats.answered} 件。`);
   lines.push(`百分比保留 ${stats.options.decimals} 位小数，${ROUNDING_WORDS[stats.options.rounding]}。`);
 
   lines.push('', '按类别（占全部）');
-  lines.push(
-    table(
-      stats.byCategory.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
-      [1, 2],
-    ),
-  );
+  if (!stats.recorded.category) lines.push(notGiven);
+  else
+    lines.push(
+      table(
+        stats.byCategory.map((r) => ['  ' + r.label, `${r.count} 件`, pct(r.percent)]),
+        [1, 2],
+      ),
+    );
 
-  lines.push('', `按办理结果（占${stats.options.resultShareBase === 'all' ? '全部' : '已答复'}）`);
-  lines.push(
-    table(
-      stats.byResult.map((r) => ['  ' + (r.code ?? '—'), r.label, `${r.count} 件`, pct(r.percent)]),
-      [2, 3],
-    ),
-  );
+  lines.push('', `按办理结果（占${stats.resultBase.words} ${stats.resultBase.count} 件）`);
+  if (!stats.recorded.result) lines.push(notGiven);
+  else
+    lines.push(
+      table(
+        stats.byResult.map((r) => ['  ' + (r.code ?? '—'), r.label, `${r.count} 件`, pct(r.percent)]),
+        [2, 3],
+      ),
+    );
 
-  lines.push('', `代表评价（占已反馈 ${stats.feedbackReturned} 件；未反馈或未表态 ${stats.feedbackNotReturned} 件）`);
-  if (stats.feedback.length === 0) lines.push('  尚无评价。');
+  lines.push('', `${member}评价（占已反馈 ${stats.feedbackReturned} 件；未反馈或未表态 ${stats.feedbackNotReturned} 件）`);
+  if (!stats.recorded.feedback) lines.push(notGiven);
+  else if (stats.feedback.length === 0) lines.push('  尚无评价。');
   else
     lines.push(
       table(
@@ -57,6 +66,7 @@ export function formatStatistics(stats: SessionStatistics): string {
         const against = change
           ? `上年${change.source === 'baseline' ? '（手工录入）' : previousName}${change.previous}%，${change.text}`
           : '';
+        if (!r.available) return ['  ' + r.label, NOT_PROVIDED, '', '', ''];
         return ['  ' + r.label, r.denominator === 0 ? '—' : pct(r.percent), `${r.numerator}/${r.denominator}`, r.basis, against];
       }),
       [1, 2],
@@ -106,6 +116,7 @@ export function statisticsJson(stats: SessionStatistics): unknown {
     answered: stats.answered,
     byCategory: stats.byCategory,
     byResult: stats.byResult,
+    resultBase: stats.resultBase,
     feedback: stats.feedback,
     feedbackScale: stats.feedbackScale,
     feedbackReturned: stats.feedbackReturned,
@@ -114,6 +125,7 @@ export function statisticsJson(stats: SessionStatistics): unknown {
     comparison: stats.comparison,
     byUnit: stats.byUnit,
     deadlines: stats.deadlines,
+    recorded: stats.recorded,
   };
 }
 
@@ -128,8 +140,9 @@ export async function statsCommand(args: string[], io: Output): Promise<number> 
   const dbFile = required(values.db, 'db', statsUsage);
   const sessionName = required(values.session, 'session', statsUsage);
   return withExistingStore(dbFile, (store) => {
-    const stats = sessionStatistics(store, store.sessions.getByName(sessionName), day, options);
-    io.out(values.json ? JSON.stringify(statisticsJson(stats), null, 2) : formatStatistics(stats));
+    const session = store.sessions.getByName(sessionName);
+    const stats = sessionStatistics(store, session, day, options);
+    io.out(values.json ? JSON.stringify(statisticsJson(stats), null, 2) : formatStatistics(stats, termsOf(session.kind).member));
     return 0;
   });
 }
