@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { writeStreamAtomic } from '../electron/node/files/atomic-write';
 import { exportLedgerFile } from '../electron/node/ledger/export-ledger';
+import { dispatch } from '../electron/node/api/dispatch';
 import { readSpreadsheetBuffer } from '../electron/node/ledger/read-table';
 import { newDemoApi } from './helpers/api';
 import { newStore, tempDir } from './helpers/fixtures';
@@ -77,17 +78,32 @@ describe('the ledger export streams', () => {
     expect(fs.readdirSync(dir)).toEqual(['台账.xlsx']);
   });
 
-  it('gives the API the same workbook as the file, as bytes', async () => {
-    const { store, demo, handlers } = await newDemoApi();
-    const { fileName, contentBase64 } = await handlers['ledger.export']({ sessionId: demo.current.id });
-    expect(fileName).toBe(`台账-${demo.current.name}.xlsx`);
+  it('writes through the API the same workbook as the CLI, to the documents folder, never over a file unasked', async () => {
+    const { store, demo, documents, handlers } = await newDemoApi();
+    const sessionId = demo.current.id;
+    const written = await dispatch(handlers, 'ledger.export', { sessionId, out: '台账导出' });
+    const target = path.join(documents, '台账导出.xlsx');
+    expect(written).toEqual({ ok: true, value: { file: target, rows: store.proposals.countBySession(sessionId) } });
     const file = path.join(tempDir(), '导出.xlsx');
     const { rows } = await exportLedgerFile(store, demo.current, file);
-    expect(rows).toBe(store.proposals.countBySession(demo.current.id));
-    const viaApi = await readSpreadsheetBuffer(Buffer.from(contentBase64, 'base64'), fileName);
+    const viaApi = await readSpreadsheetBuffer(fs.readFileSync(target), '台账导出.xlsx');
     const viaFile = await readSpreadsheetBuffer(fs.readFileSync(file), '导出.xlsx');
     expect(viaApi.sheets[0]!.rows).toHaveLength(rows + 1);
     expect(viaApi.sheets).toEqual(viaFile.sheets);
+
+    // Again: the clerk is asked first; the live database is never a target.
+    expect(await dispatch(handlers, 'ledger.export', { sessionId, out: '台账导出.xlsx' })).toMatchObject({
+      ok: false,
+      error: { code: 'exists' },
+    });
+    expect((await dispatch(handlers, 'ledger.export', { sessionId, out: '台账导出.xlsx', overwrite: true })).ok).toBe(true);
+    expect(await dispatch(handlers, 'ledger.export', { sessionId, out: store.file, overwrite: true })).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch(handlers, 'ledger.export', { sessionId, out: '新文件夹/台账.xlsx' })).toMatchObject({
+      ok: false,
+      error: { code: 'no-folder' },
+    });
     store.close();
   });
 });

@@ -82,8 +82,7 @@ describe('every writer, over text holding what XML forbids', () => {
     };
     const files: string[] = [];
 
-    const ledger = (await call('ledger.export', { sessionId: session })) as { contentBase64: string };
-    fs.writeFileSync(path.join(out, '台账.xlsx'), Buffer.from(ledger.contentBase64, 'base64'));
+    await call('ledger.export', { sessionId: session, out: path.join(out, '台账.xlsx') });
     files.push(path.join(out, '台账.xlsx'));
 
     const missing = (await call('documents.missingList', { sessionId: session })) as { contentBase64: string };

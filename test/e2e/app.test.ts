@@ -6,6 +6,7 @@ import { docxText } from '../helpers/docx';
 import { HEADER, makeXlsx, row, tempDir, writeFile } from '../helpers/fixtures';
 import { zhrdSatisfaction, ZHRD_RETURNED } from '../helpers/real-ledgers';
 import { openWebApp, type WebApp } from '../helpers/web-app';
+import { readSpreadsheetBuffer } from '../../electron/node/ledger/read-table';
 
 // The whole product in Debian's Chromium, driven by Playwright, against the HTTP bridge on a
 // fresh database: what a clerk does in a year, in one pass.
@@ -108,6 +109,25 @@ describe('a clerk’s year in the browser', () => {
     await page.getByText('将新增').waitFor();
     await page.getByTestId('commit').click();
     await page.getByText('导入完成：新增 30 件').waitFor();
+  });
+
+  it('exports the ledger to a file it names, asking before it makes a folder or replaces the file', async () => {
+    const out = path.join(dir, '导出', '台账.xlsx');
+    await page.getByTestId('export-ledger').click();
+    await page.getByTestId('export-ledger-out').fill(out);
+    await page.locator('#export-ledger-save').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '文件夹不存在' }).waitFor();
+    await confirmModal();
+    await page.getByText(`已导出 30 件：「${out}」`).waitFor();
+    const workbook = await readSpreadsheetBuffer(fs.readFileSync(out), '台账.xlsx');
+    expect(workbook.sheets[0]!.rows).toHaveLength(31);
+
+    await page.getByTestId('export-ledger').click();
+    await page.getByTestId('export-ledger-out').fill(out);
+    await page.locator('#export-ledger-save').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '文件已经存在' }).waitFor();
+    await confirmModal();
+    await expect.poll(() => page.getByText(`已导出 30 件：「${out}」`).count()).toBeGreaterThan(0);
   });
 
   it('filters the proposals and edits one', async () => {

@@ -177,8 +177,9 @@ export async function exportLedgerFile(
   store: Store,
   session: Session,
   file: string,
-  options: { overwrite?: boolean; createFolder?: boolean } = {},
+  options: { overwrite?: boolean; createFolder?: boolean; addExtension?: boolean } = {},
 ): Promise<{ rows: number; file: string }> {
+  if (options.addExtension && path.extname(file) === '') file += '.xlsx';
   if (path.extname(file).toLowerCase() !== '.xlsx') {
     throw new UserError(`导出文件名应以 .xlsx 结尾：「${path.basename(file)}」。`);
   }

@@ -17,11 +17,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { Output, UndoStatus } from '../../../electron/common/api/contract';
-import { ApiError, call, download } from '../api';
+import { ApiError, call } from '../api';
 import { FileDrop, type PickedFile } from '../FileDrop';
 import { useReportError } from '../hooks';
 import { UndoNotice } from '../UndoNotice';
 import { ColumnMapping } from './import/ColumnMapping';
+import { ExportLedger } from './import/ExportLedger';
 
 /** The ledgers that can be imported, and what the box says before one is picked. */
 const LEDGER_FILES = {
@@ -130,16 +131,6 @@ export function ImportScreen({
     }
   };
 
-  const exportLedger = async () => {
-    if (!current) return;
-    try {
-      const { fileName, contentBase64 } = await call('ledger.export', { sessionId: current.id });
-      download(fileName, contentBase64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    } catch (error) {
-      report(error);
-    }
-  };
-
   const pickLedger = (picked: PickedFile) => {
     setFile(picked);
     setSheet(undefined);
@@ -151,16 +142,7 @@ export function ImportScreen({
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {imported && <UndoNotice status={imported.undo} done={imported.done} />}
-      <Card
-        title="导入台账"
-        extra={
-          current && (
-            <Button onClick={exportLedger} data-testid="export-ledger">
-              导出「{current.name}」的台账
-            </Button>
-          )
-        }
-      >
+      <Card title="导入台账" extra={current && <ExportLedger session={current} />}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
             <span>导入到：</span>

@@ -4,16 +4,16 @@ import type { Store } from '../../../../db/store';
 import { backupBefore } from '../../../../db/backup-occasions';
 import type { ImportReport } from '../../../common/ledger/import-report';
 import { LEDGER_FIELDS, type LedgerField } from '../../../common/ledger/columns';
-import { safeFileName } from '../../documents/generate/file-names';
-import { ledgerWorkbook } from '../../ledger/export-ledger';
+import { exportLedgerFile } from '../../ledger/export-ledger';
 import { importWorkbook } from '../../ledger/import-ledger';
 import { readSpreadsheetBuffer } from '../../ledger/read-table';
-import { base64, type Handlers, type HandlerContext, type Input } from './context';
+import { userPath, type Handlers, type HandlerContext, type Input } from './context';
 import type { OnStage } from './jobs';
 import type { UndoLog } from '../../undo/undo-log';
 
 /** Ledgers in (checked first, or written) and out. */
-export function importHandlers({ store, jobs, undo }: HandlerContext) {
+export function importHandlers(ctx: HandlerContext) {
+  const { store, jobs, undo } = ctx;
   return {
     'import.preview': (input) => importLedger(store, undo, input, true),
     'import.commit': (input) => importLedger(store, undo, input, false),
@@ -21,13 +21,8 @@ export function importHandlers({ store, jobs, undo }: HandlerContext) {
       jobs.startImport(dryRun ? 2 : 3, (onStage) => importLedger(store, undo, input, dryRun, onStage)),
     'jobs.importStatus': ({ jobId }) => jobs.importStatus(jobId),
 
-    'ledger.export': async ({ sessionId }) => {
-      const session = store.sessions.get(sessionId);
-      return {
-        fileName: safeFileName(`台账-${session.name}`, '.xlsx'),
-        contentBase64: base64(await ledgerWorkbook(store, session)),
-      };
-    },
+    'ledger.export': ({ sessionId, out, overwrite, createFolder }) =>
+      exportLedgerFile(store, store.sessions.get(sessionId), userPath(ctx, out), { overwrite, createFolder, addExtension: true }),
   } satisfies Partial<Handlers>;
 }
 
