@@ -324,6 +324,24 @@ describe('hostile text does not break a file', () => {
     expect(text).toContain('【此处填写答复正文');
     expect(text).toContain('感谢你们对我们工作的关心和支持');
   });
+
+  it('does not open or thank twice when the reply text has its own 收悉 and thanks', async () => {
+    const reply = [
+      '您提出的关于加装电梯的建议收悉。经研究，现答复如下：',
+      '一、审批时限压缩至15个工作日。',
+      '感谢您对住房建设工作的关心和支持。',
+    ].join('\n');
+    const { store: local, session } = await oneProposalStore(
+      { title: '关于加装电梯的建议', replyText: reply, leadDeputies: [] },
+      { session: '会议', lead: '区住建委' },
+    );
+    const { files } = await generateLetters(local, { session, outDir: tempDir(), kind: 'reply-letter', today: TODAY });
+    const text = docxText(files[0]!).replace(/\n/g, '');
+    expect(text.match(/收悉/g)).toHaveLength(1);
+    expect(text.match(/感谢/g)).toHaveLength(1);
+    expect(text).toContain('审批时限压缩至15个工作日');
+    expect(text).not.toContain('经认真研究');
+  });
 });
 
 describe('batches, file names and settings', () => {

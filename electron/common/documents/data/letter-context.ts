@@ -54,6 +54,12 @@ export interface LetterContext {
   replyText: string;
   /** False when the reply text is not written yet: the letter then marks the place for it. */
   complete: boolean;
+  /**
+   * The reply text as units write it often opens with its own 「…收悉」 and closes with its own
+   * thanks: the letter then leaves out its own, so that nothing is said twice.
+   */
+  replyOpens: boolean;
+  replyThanks: boolean;
   /** The printed class mark (A/B/C/D or the office's own labels), empty without a result. */
   mark: string;
   letterDate: IsoDate;
@@ -128,7 +134,7 @@ function baseContext({ session, proposal, unit, leadUnit, settings, today }: Let
     leadUnit,
     replyNumber: proposal.replyNumber,
     replyText: proposal.replyText,
-    complete: proposal.replyText.trim() !== '',
+    ...replyShape(proposal.replyText),
     // A three-class session prints its classes A/B/C: the stored D (留作参考) is its C.
     mark: result ? settings.markLabels[letterOf(result, session.resultClassCount) as keyof DocumentSettings['markLabels']] : '',
     letterDate: proposal.replyDate ?? today,
@@ -157,6 +163,19 @@ export function replyLetterContexts(input: LetterInput): { suffix: string; conte
   return [{ suffix: '', context }];
 }
 
+/** Whether a reply text is written, opens with its own 收悉 and ends with its own thanks. */
+export function replyShape(text: string): Pick<LetterContext, 'complete' | 'replyOpens' | 'replyThanks'> {
+  const paragraphs = text
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return {
+    complete: paragraphs.length > 0,
+    replyOpens: /收悉/.test(paragraphs[0] ?? ''),
+    replyThanks: paragraphs.length > 1 && /感谢|谢谢/.test(paragraphs.at(-1)!),
+  };
+}
+
 /** A co-handling unit's opinion (会办意见) to the lead unit. */
 export function cohandlingContext(input: LetterInput, handling: Handling): LetterContext {
   const context = baseContext(input);
@@ -166,7 +185,7 @@ export function cohandlingContext(input: LetterInput, handling: Handling): Lette
     you: '你单位',
     replyNumber: '',
     replyText: handling.opinionText,
-    complete: handling.opinionText.trim() !== '',
+    ...replyShape(handling.opinionText),
     mark: '',
     letterDate: handling.opinionDate ?? input.today,
     contact: { person: input.unit.contactPerson, phone: input.unit.contactPhone },
