@@ -9,6 +9,7 @@ import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { dispatch } from '../electron/node/api/dispatch';
 import type { CheckResult } from '../electron/common/api/contract';
 import type { ResultCode } from '../electron/common/domain/result-classes';
+import { renderReport } from '../electron/node/documents/generate/report';
 import { handlersOver, newDemoApi } from './helpers/api';
 import { cli } from './helpers/cli';
 import { docxParts } from './helpers/docx';
@@ -155,6 +156,22 @@ describe('the 核对 operations', () => {
       ok: false,
       error: { message: '只有 .docx 的报告稿可以另存带批注的副本。' },
     });
+  });
+
+  it('check.annotate never writes the commented copy over the draft', async () => {
+    const { store, demo, documents, handlers } = await newDemoApi('jianyi-check-protect-');
+    const bytes = Buffer.from(await renderReport(store, demo.current, '2024-07-15'));
+    const draft = writeFile(documents, '报告稿.docx', bytes);
+    const input = { fileName: '报告稿.docx', contentBase64: bytes.toString('base64'), sessionId: demo.current.id };
+    for (const out of ['报告稿', '报告稿.docx', draft, path.join('另存', '报告稿.DOCX')]) {
+      const refused = await dispatch(handlers, 'check.annotate', { ...input, out, overwrite: true, createFolder: true });
+      expect(refused, out).toMatchObject({ ok: false, error: { message: expect.stringContaining('与要核对的原稿同名') } });
+    }
+    expect(fs.readFileSync(draft).equals(bytes)).toBe(true);
+    expect(fs.existsSync(path.join(documents, '另存'))).toBe(false);
+    const written = await dispatch(handlers, 'check.annotate', { ...input, out: '报告稿-核对批注' });
+    expect(written).toMatchObject({ ok: true, value: { file: path.join(documents, '报告稿-核对批注.docx'), comments: 0 } });
+    expect(fs.readFileSync(draft).equals(bytes)).toBe(true);
   });
 
   it('find nothing wrong in the reports generated for sessions with the published reports’ figures', async () => {

@@ -44,3 +44,49 @@ export function rateFact(
     previousSource: last?.source ?? null,
   };
 }
+
+/** A session of 260 items: the figures of the demo district's report, in round terms. */
+export function demoDistrictFacts(overrides: Partial<DraftFacts> = {}): DraftFacts {
+  return {
+    sessionName: '区七届人大三次会议',
+    total: 260,
+    answered: 249,
+    categories: categoryCounts({ 经济发展: 52, 城市建设与管理: 84, 社会事业: 33, 民生保障: 40, 公共安全与交通: 51 }),
+    ...fourClassResults({ A: 182, B: 25, C: 17, D: 25 }),
+    feedback: [
+      { label: '满意', count: 204 },
+      { label: '基本满意', count: 26 },
+      { label: '不满意', count: 2 },
+    ],
+    counts: {
+      total: 260,
+      answered: 249,
+      unanswered: 11,
+      onTime: 236,
+      closed: 230,
+      published: 234,
+      met: 245,
+      feedbackReturned: 232,
+    },
+    rates: [
+      rateFact('answered', '答复率', ['答复率', '办复率'], [249, 260], '已答复 249 件 / 全部 260 件'),
+      rateFact('onTime', '按期答复率', ['按期答复率', '按时答复率'], [236, 260], '按期答复 236 件 / 全部 260 件'),
+      rateFact('closed', '办结率', ['办结率'], [230, 249], '已办结 230 件 / 已答复 249 件'),
+      rateFact('published', '公开率', ['公开率', '主动公开率'], [234, 260], '已公开 234 件 / 全部 260 件', {
+        previous: '78.2',
+        source: 'session',
+      }),
+      rateFact('met', '见面率', ['见面率', '面商率'], [245, 260], '与代表见面 245 件 / 全部 260 件'),
+      rateFact('satisfied', '满意率', ['满意率', '满意度'], [204, 232], '评价为满意 204 件 / 已反馈评价 232 件', {
+        previous: '87.1',
+        source: 'session',
+      }),
+      rateFact('resolution', '解决率', ['解决率'], [207, 260], '办理结果为“解决采纳”和“正在解决”的 207 件 / 全部 260 件', {
+        previous: '74.8',
+        source: 'baseline',
+      }),
+      rateFact('adopted', '解决采纳率', ['解决采纳率', '采纳率'], [182, 260], '办理结果为“解决采纳”的 182 件 / 全部 260 件'),
+    ],
+    ...overrides,
+  };
+}

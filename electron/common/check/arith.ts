@@ -1,4 +1,4 @@
-import { distribute, parsePrinted, percentUnits, type Decimals } from '../stats/rounding';
+import { parsePrinted, percentUnits, type Decimals } from '../stats/rounding';
 
 /**
  * Exact arithmetic on printed figures: a printed percentage is an integer count of
@@ -52,9 +52,34 @@ export function halfUp(count: number, denominator: number, decimals: Decimals): 
   return percentUnits(count, denominator, decimals);
 }
 
-/** Largest-remainder shares of a whole distribution in units at `decimals`. */
-export function largestRemainder(counts: readonly number[], denominator: number, decimals: Decimals): bigint[] {
-  return distribute(counts, denominator, decimals, 'largest-remainder').map((s) => parsePrinted(s).units);
+/**
+ * Every largest-remainder result of a whole distribution at `decimals`: each share's floor, and
+ * whether it gets the extra unit ('up'), does not ('down'), or is one of the shares whose
+ * remainders tie at the cutoff ('tie'), of which any `slots` get it. The engine breaks ties by
+ * count and row (rounding.ts), but any choice among tied shares is a valid result.
+ */
+export interface LargestRemainderRange {
+  floors: bigint[];
+  state: ('up' | 'down' | 'tie')[];
+  slots: number;
+}
+
+export function largestRemainderRange(counts: readonly number[], denominator: number, decimals: Decimals): LargestRemainderRange {
+  const scale = 100n * 10n ** BigInt(decimals);
+  const den = BigInt(denominator);
+  const floors = counts.map((c) => (BigInt(c) * scale) / den);
+  const remainders = counts.map((c) => (BigInt(c) * scale) % den);
+  const total = counts.reduce((a, c) => a + c, 0);
+  // As the engine does: the shares add up to the rounded share of their sum; a zero remainder gets nothing.
+  const missing = Number(percentUnits(total, denominator, decimals) - floors.reduce((a, f) => a + f, 0n));
+  const sorted = remainders.filter((r) => r > 0n).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  if (missing <= 0 || sorted.length === 0) return { floors, state: counts.map(() => 'down'), slots: 0 };
+  const cutoff = sorted[Math.min(missing, sorted.length) - 1]!;
+  const state = remainders.map((r) => (r > cutoff ? 'up' : r === cutoff ? 'tie' : 'down'));
+  const up = state.filter((s) => s === 'up').length;
+  const ties = state.filter((s) => s === 'tie').length;
+  const slots = Math.min(missing - up, ties);
+  return { floors, state: state.map((s) => (s === 'tie' && slots === ties ? 'up' : s)), slots };
 }
 
 /** "保留一位小数" etc.; nothing for whole numbers. */

@@ -1,4 +1,12 @@
-import { checkable, halfUp, largestRemainder, precisionWords, shownQuotient, unitsText } from './arith';
+import {
+  checkable,
+  halfUp,
+  largestRemainderRange,
+  precisionWords,
+  shownQuotient,
+  unitsText,
+  type LargestRemainderRange,
+} from './arith';
 import { report, type CheckContext } from './context';
 import type { PercentFigure } from './figures';
 import type { Finding } from './model';
@@ -20,6 +28,13 @@ export interface ShareItem {
   quote: string;
   /** Other counts the share may be of (the sum of a list it follows). */
   alternatives?: number[];
+  /**
+   * Wholes this share alone may be of, when its words make it a subset ("…中", "其中"): counts
+   * stated before it in its sentence or in the one before, even another share's numerator
+   * ("重点建议40件，占15.4%；重点建议中已办结30件，占75%"). Checked half up; they can make it right,
+   * and name the denominator of an error, but are never the group's own denominator.
+   */
+  denominators?: number[];
 }
 
 export interface Candidate {
@@ -36,41 +51,67 @@ interface Fit {
   largestRemainder: boolean;
 }
 
+/** The largest-remainder shares an item may have (two when its remainder ties at the cutoff). */
+function lrOptions(range: LargestRemainderRange, index: number): bigint[] {
+  const floor = range.floors[index]!;
+  const state = range.state[index]!;
+  return state === 'up' ? [floor + 1n] : state === 'down' ? [floor] : [floor, floor + 1n];
+}
+
 function fits(items: readonly ShareItem[], denominator: number): (Fit | null)[] {
   const counts = items.map((i) => i.count);
   const sum = counts.reduce((a, b) => a + b, 0);
-  const lrByDecimals = new Map<number, bigint[] | null>();
-  return items.map((item) => {
+  const ranges = new Map<number, LargestRemainderRange | null>();
+  // Of the shares tied at the cutoff, any `slots` may get the extra unit: the ones printed with
+  // it are taken in order, as many as there are slots, and the ones printed without it likewise.
+  const tiedUsed = new Map<number, { up: number; down: number }>();
+  return items.map((item, index) => {
     const p = item.percent;
     if (!checkable(p) || denominator <= 0 || item.count > denominator) return null;
-    if (!lrByDecimals.has(p.decimals))
-      lrByDecimals.set(p.decimals, sum <= denominator ? largestRemainder(counts, denominator, p.decimals) : null);
-    const lr = lrByDecimals.get(p.decimals);
-    return {
-      halfUp: halfUp(item.count, denominator, p.decimals) === p.units,
-      largestRemainder: lr ? lr[items.indexOf(item)] === p.units : false,
-    };
+    if (!ranges.has(p.decimals))
+      ranges.set(p.decimals, sum <= denominator ? largestRemainderRange(counts, denominator, p.decimals) : null);
+    const range = ranges.get(p.decimals);
+    let largestRemainder = false;
+    if (range) {
+      const floor = range.floors[index]!;
+      if (range.state[index] !== 'tie') largestRemainder = lrOptions(range, index)[0] === p.units;
+      else {
+        const used = tiedUsed.get(p.decimals) ?? { up: 0, down: 0 };
+        tiedUsed.set(p.decimals, used);
+        const ties = range.state.filter((s) => s === 'tie').length;
+        if (p.units === floor + 1n && used.up < range.slots) {
+          used.up++;
+          largestRemainder = true;
+        } else if (p.units === floor && used.down < ties - range.slots) {
+          used.down++;
+          largestRemainder = true;
+        }
+      }
+    }
+    return { halfUp: halfUp(item.count, denominator, p.decimals) === p.units, largestRemainder };
   });
 }
 
 const ORDER: Candidate['source'][] = ['named', 'stated', 'total', 'answered', 'feedback', 'sum'];
 
-function expectedShares(items: readonly ShareItem[], item: ShareItem, denominator: number): { hu: string; lr: string | null } {
+/**
+ * The shares an item should have over a denominator: half up, and under largest remainder the
+ * ones other than the printed one (two when tied at the cutoff), or null when the distribution's
+ * counts exceed the denominator.
+ */
+function expectedShares(items: readonly ShareItem[], item: ShareItem, denominator: number): { hu: string; lr: string[] | null } {
   const d = item.percent.decimals as 0 | 1 | 2 | 3;
   const hu = unitsText(halfUp(item.count, denominator, d), d);
   const sum = items.reduce((a, i) => a + i.count, 0);
-  const lr =
-    sum <= denominator
-      ? unitsText(
-          largestRemainder(
-            items.map((i) => i.count),
-            denominator,
-            d,
-          )[items.indexOf(item)]!,
-          d,
-        )
-      : null;
-  return { hu, lr };
+  if (sum > denominator) return { hu, lr: null };
+  const range = largestRemainderRange(
+    items.map((i) => i.count),
+    denominator,
+    d,
+  );
+  const all = lrOptions(range, items.indexOf(item));
+  const others = all.filter((u) => u !== item.percent.units);
+  return { hu, lr: (others.length ? others : all).map((u) => unitsText(u, d)) };
 }
 
 function finding(ctx: CheckContext, item: ShareItem, fields: Pick<Finding, 'severity' | 'kind' | 'expected' | 'message'>): void {
@@ -109,7 +150,8 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
     if (fit && (fit.halfUp || fit.largestRemainder)) {
       const D = best.candidate.value;
       const d = item.percent.decimals;
-      const { hu, lr } = expectedShares(usable, item, D);
+      const { hu, lr: lrs } = expectedShares(usable, item, D);
+      const lr = lrs?.join('% 或 ') ?? null;
       const quotient = `${item.count} / ${D} = ${shownQuotient(item.count, D, d)} %`;
       // Right under the session's method over another plausible denominator: nothing to say.
       const sessionFits = table.some((t) => (session === 'half-up' ? t.fits[i]?.halfUp : t.fits[i]?.largestRemainder));
@@ -146,10 +188,12 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
     const d = item.percent.decimals;
     const numerators = [item.count, ...(item.alternatives ?? [])];
     if (numerators.slice(1).some((n) => unique.some((c) => c.value >= n && halfUp(n, c.value, d) === item.percent.units))) return;
+    if ((item.denominators ?? []).some((D) => D >= item.count && halfUp(item.count, D, d) === item.percent.units)) return;
     // What the message names: the denominator the words name (else any plausible one) and the
     // numerator (the count, or the list's sum it follows) whose share comes closest to the printed one.
     const named = unique.filter((c) => c.source === 'named');
-    const grounds = named.length ? named : unique.filter((c) => c.source !== 'sum');
+    const subsetOf: Candidate[] = (item.denominators ?? []).map((value) => ({ value, source: 'stated' }));
+    const grounds = named.length ? named : [...unique.filter((c) => c.source !== 'sum'), ...subsetOf];
     const pairs = numerators.flatMap((n) => grounds.filter((c) => c.value >= n).map((c) => ({ n, D: c.value })));
     if (pairs.length === 0) return;
     const distance = ({ n, D }: { n: number; D: number }) => {
@@ -159,9 +203,10 @@ export function checkDistribution(ctx: CheckContext, items: readonly ShareItem[]
     const { n, D } = pairs.reduce((a, p) => (distance(p) < distance(a) ? p : a));
     const own = n === item.count;
     const hu = unitsText(halfUp(n, D, d), d);
-    const lr = own ? expectedShares(usable, item, D).lr : null;
+    const lrs = own ? expectedShares(usable, item, D).lr : null;
+    const lr = lrs?.join('% 或 ') ?? null;
     const quotient = `${n} / ${D} = ${shownQuotient(n, D, d)} %`;
-    const expected = session === 'largest-remainder' && lr ? lr : hu;
+    const expected = session === 'largest-remainder' && lrs && !lrs.includes(hu) ? lrs[0]! : hu;
     const words =
       lr === null || lr === hu
         ? `按四舍五入${own ? '或最大余数法' : ''}${precisionWords(d)}${own ? '都' : ''}应为 ${hu}%`

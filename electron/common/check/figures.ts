@@ -90,6 +90,16 @@ const COMPARISON = new RegExp(
   'g',
 );
 
+/** Last year's figure in brackets before the change: "满意率为87.9%（上年为87.1%），提高0.9个百分点". */
+const BRACKET_COMPARISON = new RegExp(
+  String.raw`[（(]\s*${PREVIOUS}(?:的)?(?:为|是)?\s*(\d+(?:\.\d+)?)\s?%\s*[）)]\s*[，,]?\s*(?:有所|分别)?((?:基本)?持平|${UP}|${DOWN})了?\s*(?:(\d+(?:\.\d+)?)\s?(个百分点|百分点|%))?`,
+  'g',
+);
+/** Last year's figure after the change: "同比上升1.3个百分点，上年为97.3%", "…（上年为97.3%）". */
+const PREVIOUS_AFTER = new RegExp(
+  String.raw`^\s*(?:[，,]\s*(?:而)?|[（(]\s*)${PREVIOUS}(?:的)?(?:为|是)\s*(\d+(?:\.\d+)?)\s?%\s*[）)]?`,
+);
+
 const SENTENCE_END = /[。！？!?\n]/;
 const CLAUSE_END = /[；;，,：:]/;
 
@@ -118,18 +128,22 @@ function sentencesOf(folded: string): Sentence[] {
   return sentences;
 }
 
+/** "两项合计137件": the number of items a total is of, not a count. */
+const LIST_SIZE = /^\s*(?:合计|共计|总计)/;
+
 function findCounts(folded: string, text: string): CountFigure[] {
   const counts: CountFigure[] = [];
+  const listSize = (m: RegExpMatchArray) => m[2] === '项' && LIST_SIZE.test(folded.slice(m.index! + m[0].length));
   for (const m of folded.matchAll(COUNT)) {
     // "2019年" never reaches here (no 件); "第3件" is an ordinal.
-    if (folded[m.index - 1] === '第') continue;
+    if (folded[m.index - 1] === '第' || listSize(m)) continue;
     const value = Number(m[1]!.replace(/,/g, ''));
     if (!Number.isSafeInteger(value)) continue;
     counts.push({ value, start: m.index, end: m.index + m[0].length, printed: text.slice(m.index, m.index + m[0].length) });
   }
   for (const m of folded.matchAll(CHINESE_COUNT)) {
     const value = readChineseNumeral(m[1]!);
-    if (value === null) continue;
+    if (value === null || listSize(m)) continue;
     counts.push({ value, start: m.index, end: m.index + m[0].length, printed: text.slice(m.index, m.index + m[0].length) });
   }
   return counts.sort((a, b) => a.start - b.start);
@@ -152,11 +166,13 @@ function findPercents(folded: string, text: string): PercentFigure[] {
 
 function findComparisons(folded: string, text: string): ComparisonFigure[] {
   const out: ComparisonFigure[] = [];
-  for (const m of folded.matchAll(COMPARISON)) {
+  const matches = [...folded.matchAll(COMPARISON), ...folded.matchAll(BRACKET_COMPARISON)].sort((a, b) => a.index - b.index);
+  for (const m of matches) {
     const whole = m[0];
+    if (out.some((c) => c.end > m.index && m.index + whole.length > c.start)) continue;
     let previous: PercentFigure | null = null;
     if (m[1] !== undefined) {
-      const at = m.index + whole.indexOf(m[1]);
+      const at = m.index + whole.search(new RegExp(String.raw`(?<![\d.])${m[1].replace('.', '\\.')}\s?%`));
       const end = folded.indexOf('%', at) + 1;
       previous = percentFigure(m[1], at, end, text.slice(at, end));
     }
@@ -169,9 +185,17 @@ function findComparisons(folded: string, text: string): ComparisonFigure[] {
       const end = m.index + whole.length;
       delta = { ...percentFigure(m[3], at, end, text.slice(at, end)), inPoints: m[4] !== '%' };
     }
+    let end = m.index + whole.length;
+    const after = previous ? null : PREVIOUS_AFTER.exec(folded.slice(end));
+    if (after) {
+      const at = end + after[0].lastIndexOf(after[1]!);
+      const close = folded.indexOf('%', at) + 1;
+      previous = percentFigure(after[1]!, at, close, text.slice(at, close));
+      end += after[0].length;
+    }
     out.push({
       start: m.index,
-      end: m.index + whole.length,
+      end,
       previous,
       direction,
       word: text.slice(wordAt, wordAt + word.length),

@@ -27,24 +27,29 @@ export interface ProseShare {
   chain: number | null;
 }
 
+/** The 、-joined list of counts ending at `count` ("交通类172件、城建类80件、民政类50件"), in order. */
+function listOf(info: ParagraphInfo, count: LabelledCount): LabelledCount[] {
+  const own = info.labelled.filter((l) => l.sentence === count.sentence && l.count.end <= count.count.start);
+  const list = [count];
+  for (let i = own.length - 1; i >= 0; i--) {
+    const between = info.folded.slice(own[i]!.count.end, list[0]!.count.start);
+    if (!/^\s*[、和及与][^，,；;。!?！？\d%]*$/.test(between)) break;
+    list.unshift(own[i]!);
+  }
+  return list;
+}
+
 /** The sum of the 、-joined list of counts ending at `count`, or null when it stands alone. */
 function chainSum(info: ParagraphInfo, count: LabelledCount): number | null {
-  const own = info.labelled.filter((l) => l.sentence === count.sentence && l.count.end <= count.count.start);
-  let sum = count.count.value;
-  let length = 1;
-  let next = count;
-  for (let i = own.length - 1; i >= 0; i--) {
-    const between = info.folded.slice(own[i]!.count.end, next.count.start);
-    if (!/^\s*[、和及与][^，,；;。!?！？\d%]*$/.test(between)) break;
-    sum += own[i]!.count.value;
-    length++;
-    next = own[i]!;
-  }
-  return length > 1 ? sum : null;
+  const list = listOf(info, count);
+  return list.length > 1 ? list.reduce((a, l) => a + l.count.value, 0) : null;
 }
 
 const LINK =
-  /^\s*(?:[（(]\s*)?(?:[，,、]\s*)?(?:(?:所)?占(?:[\u4e00-\u9fa5]{0,8}?(?:总数|总量|总件数|全部|总和)|比|已答复(?:建议)?(?:总数)?|已办复(?:建议)?(?:总数)?)?的?(?:比例|比重)?(?:为|是|达|达到)?|比例为|比重为|占比为?)?\s*$/;
+  /^\s*(?:[（(]\s*)?(?:[，,、]\s*)?(?:(?:所|[两二三四五六七八九十]项)?(?:合计|共计|总计|累计|共|分别)?占(?:[\u4e00-\u9fa5]{0,8}?(?:总数|总量|总件数|全部|总和)|比|已答复(?:建议)?(?:总数)?|已办复(?:建议)?(?:总数)?)?的?(?:比例|比重)?(?:为|是|达|达到)?|比例为|比重为|占比为?)?\s*$/;
+/** "分别占20%、12.7%": the shares of a list's counts, one each, in order. */
+const RESPECTIVELY = /分别/;
+const PERCENT_JOIN = /^\s*[、，,和及与]\s*$/;
 const TOTAL_BASE = /总数|全部|总量|总件数|总和/;
 const ANSWERED_BASE = /已答复|已办复|答复总数/;
 
@@ -58,9 +63,24 @@ function sharesOf(info: ParagraphInfo): ProseShare[] {
     const sentence = info.sentences[count.sentence]!;
     if (percent.start >= sentence.end) continue;
     const link = info.folded.slice(count.count.end, percent.start);
-    if (link.length > 20 || !LINK.test(link)) continue;
-    if (shares.some((s) => s.count === count)) continue;
+    // "占 比 30 %": spaces inside the words do not change them.
+    if (link.length > 20 || !LINK.test(link.replace(/\s+/g, ''))) continue;
+    if (shares.some((s) => s.count === count || s.percent === percent)) continue;
     const base = TOTAL_BASE.test(link) ? 'total' : ANSWERED_BASE.test(link) ? 'answered' : null;
+    if (RESPECTIVELY.test(link)) {
+      // Each count of the list with the percentage in its place; nothing when the two lists differ in length.
+      const list = listOf(info, count);
+      const run = [percent];
+      for (const next of info.percents.filter((p) => p.start > percent.start)) {
+        if (!PERCENT_JOIN.test(info.folded.slice(run[run.length - 1]!.end, next.start))) break;
+        run.push(next);
+      }
+      if (list.length !== run.length) continue;
+      list.forEach((c, i) =>
+        shares.push({ paragraph: info.index, sentence: c.sentence, count: c, percent: run[i]!, base, chain: null }),
+      );
+      continue;
+    }
     shares.push({ paragraph: info.index, sentence: count.sentence, count, percent, base, chain: chainSum(info, count) });
   }
   return shares;
@@ -130,6 +150,26 @@ function candidatesFor(ctx: CheckContext, group: ProseShare[], numeratorsOfAll: 
   return out;
 }
 
+/** Words that make a count a subset of one stated before: "重点建议中已办结30件", "其中…". */
+const SUBSET_WORDS = /(?:建议|提案|件|的|这些|上述)(?:当|之)?中|其中/;
+
+/**
+ * Wholes a share alone may be of, when its words make it a subset of something stated before
+ * ("其中重点建议40件，占15.4%；重点建议中已办结30件，占75%"): the counts before it in its
+ * sentence and in the sentence before, even those that are another share's numerator.
+ */
+function wholesBefore(ctx: CheckContext, share: ProseShare, shares: readonly ProseShare[]): number[] {
+  const info = ctx.paragraphs[share.paragraph]!;
+  const sentence = info.sentences[share.sentence]!;
+  const earlierShare = shares.filter((s) => s.sentence === share.sentence && s.percent.end <= share.count.count.start).pop();
+  const from = Math.max(sentence.start, earlierShare?.percent.end ?? 0);
+  if (!SUBSET_WORDS.test(info.folded.slice(from, share.count.count.start))) return [];
+  const own = countsIn(ctx, share.paragraph, share.sentence).filter((l) => l.count.end <= share.count.count.start);
+  const before = previousSentence(ctx, share.paragraph, share.sentence);
+  const earlier = before ? countsIn(ctx, before.paragraph, before.sentence) : [];
+  return [...own, ...earlier].map((l) => l.count.value);
+}
+
 /** Checks every share of the draft. */
 export function checkShares(ctx: CheckContext): ProseShare[] {
   const byParagraph = ctx.paragraphs.map((info) => sharesOf(info));
@@ -142,6 +182,7 @@ export function checkShares(ctx: CheckContext): ProseShare[] {
         percent: s.percent,
         quote: quoteOf(info, s.count.count.start, s.percent.end),
         ...(s.chain !== null ? { alternatives: [s.chain] } : {}),
+        denominators: wholesBefore(ctx, s, byParagraph[p]!),
       }));
       checkDistribution(ctx, items, candidatesFor(ctx, group, numerators));
     }

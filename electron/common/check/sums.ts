@@ -1,3 +1,4 @@
+import { readChineseNumeral } from '../domain/chinese-numerals';
 import { codesFor } from '../domain/result-classes';
 import { FEEDBACK_VALUES } from '../domain/feedback';
 import {
@@ -15,6 +16,8 @@ import {
 /**
  * Parts that must add up to a stated whole:
  * - a remainder sentence: "46件中，已提前办结18件，还有28件" (18 + 28 = 46);
+ * - done and open parts of a stated whole: "46件建议中，18件已办结，27件正在办理";
+ * - a stated total of a list: "…84件、…52件，两项合计137件";
  * - answered and not yet answered: "已答复249件…尚有11件正在办理" against the total;
  * - a complete breakdown: counts of every result class (or category, or feedback value) listed
  *   in one sentence must add up to a whole the text makes plausible (the total, the answered
@@ -61,6 +64,94 @@ function remainderSentences(ctx: CheckContext, info: ParagraphInfo): void {
       });
     });
   });
+}
+
+const DONE = /已经?(?:办结|答复|办复|解决|落实|完成)|办理完毕/;
+const OPEN = /正在(?:办理|解决|答复|推进)|(?:尚|仍)在办理|(?:尚未|未)(?:办结|答复|办复)|在办/;
+
+/**
+ * "46件建议中，18件已办结，27件正在办理": a whole, then its parts, one a clause, each saying
+ * whether it is done or still open, some of each. The parts must add up to the whole.
+ */
+function doneAndOpen(ctx: CheckContext, info: ParagraphInfo): void {
+  info.sentences.forEach((sentence, s) => {
+    const counts = countsIn(ctx, info.index, s);
+    counts.forEach((whole, w) => {
+      if (!WHOLE_AFTER.test(info.folded.slice(whole.count.end, sentence.end))) return;
+      const parts: LabelledCount[] = [];
+      for (const c of counts.slice(w + 1)) {
+        parts.push(c);
+        if (WHOLE_AFTER.test(info.folded.slice(c.count.end, sentence.end))) break;
+      }
+      const clauseOf = (c: LabelledCount) => sentence.clauses.find((x) => x.start <= c.count.start && c.count.start < x.end);
+      const clauses = parts.map(clauseOf);
+      if (parts.length < 2 || clauses.some((c, i) => !c || clauses.indexOf(c) !== i)) return;
+      const words = parts.map((p, i) => {
+        const clause = clauses[i]!;
+        const text = info.folded.slice(clause.start, p.count.start) + info.folded.slice(p.count.end, clause.end);
+        return REMAINDER.test(info.folded.slice(clause.start, p.count.start))
+          ? 'rest'
+          : OPEN.test(text)
+            ? 'open'
+            : DONE.test(text)
+              ? 'done'
+              : null;
+      });
+      if (words.includes(null) || words.includes('rest') || !words.includes('done') || !words.includes('open')) return;
+      const unit = (c: LabelledCount) => c.count.printed.trim().slice(-1);
+      if (parts.some((p) => p.count.value > whole.count.value || unit(p) !== unit(whole))) return;
+      const sum = parts.reduce((a, c) => a + c.count.value, 0);
+      if (sum === whole.count.value) return;
+      const last = parts[parts.length - 1]!;
+      const expected = whole.count.value - (sum - last.count.value);
+      report(ctx, {
+        severity: 'error',
+        kind: 'sum',
+        paragraph: info.index,
+        quote: quoteOf(info, whole.count.start, last.count.end),
+        printed: last.count.printed.replace(/\s+/g, ''),
+        expected: expected >= 0 ? `${expected}件` : `${whole.count.value}件`,
+        message: `${sumText(parts.map((p) => p.count.value))} 件，与前文的 ${whole.count.value} 件不符`,
+        start: last.count.start,
+        end: last.count.end,
+      });
+    });
+  });
+}
+
+/** "…84件、…52件，两项合计137件": the words between a 、-joined list and the total stated for it. */
+const LIST_TOTAL =
+  /^\s*[，,]\s*(?:(\d+|[两二三四五六七八九十]+)项|以上|上述(?:各项)?|二者|两者)?(?:合计|共计|总计)(?:为|是|有|达)?\s*$/;
+const LIST_JOIN = /^\s*[、和及与][^，,；;。!?！？\d%]*$/;
+
+function listTotals(ctx: CheckContext, info: ParagraphInfo): void {
+  for (const total of info.labelled) {
+    const before = info.labelled.filter((l) => l.sentence === total.sentence && l.count.end <= total.count.start);
+    const last = before[before.length - 1];
+    const words = last ? LIST_TOTAL.exec(info.folded.slice(last.count.end, total.count.start)) : null;
+    if (!last || !words) continue;
+    const list = [last];
+    for (let i = before.length - 2; i >= 0; i--) {
+      if (!LIST_JOIN.test(info.folded.slice(before[i]!.count.end, list[0]!.count.start))) break;
+      list.unshift(before[i]!);
+    }
+    const stated = words[1] === undefined ? null : /\d/.test(words[1]) ? Number(words[1]) : readChineseNumeral(words[1]);
+    const unit = (c: LabelledCount) => c.count.printed.trim().slice(-1);
+    if (list.length < 2 || (stated !== null && stated !== list.length) || list.some((c) => unit(c) !== unit(total))) continue;
+    const sum = list.reduce((a, c) => a + c.count.value, 0);
+    if (sum === total.count.value) continue;
+    report(ctx, {
+      severity: 'error',
+      kind: 'sum',
+      paragraph: info.index,
+      quote: quoteOf(info, list[0]!.count.start, total.count.end),
+      printed: total.count.printed.replace(/\s+/g, ''),
+      expected: `${sum}件`,
+      message: `所列各项 ${sumText(list.map((c) => c.count.value))} 件，稿中合计写作 ${total.count.printed.replace(/\s+/g, '')}`,
+      start: total.count.start,
+      end: total.count.end,
+    });
+  }
 }
 
 function answeredAndOpen(ctx: CheckContext, info: ParagraphInfo): void {
@@ -167,6 +258,8 @@ function breakdowns(ctx: CheckContext, info: ParagraphInfo): void {
 export function checkSums(ctx: CheckContext): void {
   for (const info of ctx.paragraphs) {
     remainderSentences(ctx, info);
+    doneAndOpen(ctx, info);
+    listTotals(ctx, info);
     answeredAndOpen(ctx, info);
     breakdowns(ctx, info);
   }
