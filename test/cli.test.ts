@@ -259,6 +259,16 @@ describe('document commands', () => {
       path.join(out, 'sel.zip'),
     );
     expect(letters).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份') });
+    const withForms = await cli(
+      'letters',
+      ...demoSession(db),
+      '--out',
+      path.join(out, 'forms'),
+      '--only',
+      '12,0015',
+      '--feedback-forms',
+    );
+    expect(withForms).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份、征询意见表 2 份，') });
     expect(fs.readdirSync(path.join(out, 'sel')).map((f) => f.slice(0, 4))).toEqual(['0012', '0015']);
     const opinions = await cli('letters', ...demoSession(db), '--out', path.join(out, 'co'), '--cohandling', '--only', '1');
     expect(opinions.stdout).toMatch(/已生成会办意见 \d+ 份/);

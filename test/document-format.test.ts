@@ -17,7 +17,7 @@ beforeAll(async () => {
   const dir = tempDir('jianyi-format-');
   const { store, demo } = await demoStore();
   standard = await documentsOfEveryKind(store, demo, path.join(dir, '默认'));
-  other = await documentsOfEveryKind(store, demo, path.join(dir, '其他'), OTHER_SETTINGS);
+  other = await documentsOfEveryKind(store, demo, path.join(dir, '其他'), OTHER_SETTINGS, 'per-deputy');
 }, 120_000);
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -83,6 +83,7 @@ describe('fonts and properties', () => {
         creator: text('dc:creator'),
         language: text('dc:language'),
         application: /<Application>([^<]*)<\/Application>/.exec(parts['docProps/app.xml']!)?.[1],
+        company: /<Company>([^<]*)<\/Company>/.exec(parts['docProps/app.xml']!)?.[1],
       };
     };
     const letter = props(standard.letters[0]!);
@@ -92,6 +93,19 @@ describe('fonts and properties', () => {
     expect(letter.creator).toMatch(/^青川区/);
     expect(letter).toMatchObject({ language: 'zh-CN', application: '建议办理助手' });
     expect(props(standard.opinions[0]!).title).toMatch(/的会办意见$/);
+    // The feedback form has no signature: its properties name the lead unit it is returned to.
+    expect(standard.forms).toHaveLength(4);
+    for (const form of [...standard.forms, ...other.forms]) {
+      const unit = /寄回([^（。]+)/.exec(paragraphsOf(docxParts(form)['word/document.xml']!).join(''))![1]!;
+      expect(unit, path.basename(form)).toMatch(/^青川区/);
+      expect(props(form), path.basename(form)).toMatchObject({
+        title: '区七届人大三次会议代表建议办理情况征询意见表',
+        creator: unit,
+        company: unit,
+        language: 'zh-CN',
+        application: '建议办理助手',
+      });
+    }
     expect(props(standard.report)).toMatchObject({
       title: '关于区七届人大三次会议期间代表建议办理情况的报告',
       creator: '青川区人民政府',

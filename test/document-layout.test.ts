@@ -2,10 +2,12 @@
 // -bbox, millimetres from the top of the page): the closing block (版记) on the bottom edge of
 // the text block of the last page and never on a page of its own, no page that holds only a
 // heading, no blank page, the issuer centred over the date, the 抄送 and 印发 lines where GB/T
-// 9704 puts them. Tables and letters that end at every height of their last page are included.
+// 9704 puts them, the feedback form on one page. Tables and letters that end at every height of
+// their last page are included.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { replyShape } from '../electron/common/documents/data/letter-context';
 import { sampleContext } from '../electron/common/documents/data/samples';
 import { A4, DEFAULT_DOCUMENT_SETTINGS } from '../electron/common/documents/settings';
 import type { TemplateKind } from '../electron/common/documents/template/front-matter';
@@ -29,10 +31,16 @@ let dir: string;
 let kinds: KindFiles;
 const pdfs = new Map<string, PdfPage[]>();
 
-/** A document rendered from a built-in template's sample data, changed by `vary`. */
+/**
+ * A document rendered from a built-in template's sample data, changed by `vary`. A reply text
+ * changed is read again for its own 收悉 and thanks, as the batch reads it.
+ */
 async function sample(kind: TemplateKind, name: string, vary: (context: Record<string, unknown>) => void): Promise<string> {
   const context = sampleContext(kind) as Record<string, unknown>;
+  const before = context.replyText;
   vary(context);
+  if (typeof context.replyText === 'string' && context.replyText !== before)
+    Object.assign(context, replyShape(context.replyText));
   const file = path.join(dir, `${name}.docx`);
   fs.writeFileSync(file, await renderTemplate(resolveTemplate(null, undefined, kind), context, S, name));
   return file;
@@ -168,6 +176,30 @@ describe('reply letters and co-handling opinions (letter format)', () => {
     expect(closing[0]!.left).toBeCloseTo(TEXT_LEFT.portrait + CLOSING_CHAR, 0);
     for (const line of closing.slice(1)) expect(line.left).toBeCloseTo(TEXT_LEFT.portrait + 4 * CLOSING_CHAR, 0);
     expect(closing.map((l) => l.text).join('')).toBe(`抄送：${MANY_COPIES}。`);
+  });
+});
+
+describe('the feedback form (征询意见表)', () => {
+  it('is one portrait page per proposal, its table whole, with no closing block', () => {
+    expect(kinds.forms).toHaveLength(4);
+    for (const file of kinds.forms) {
+      const label = path.basename(file);
+      const layout = layoutOf(file);
+      expect(layout, `${label}: one page`).toHaveLength(1);
+      checkPages(layout, label, false);
+      expect(landscapeOf(layout[0]!), label).toBe('portrait');
+      const text = body(layout[0]!).map((l) => l.text);
+      // The title on top, the rows through to the signature, and the note under the table.
+      expect(text.slice(0, 2).join(''), label).toBe('区七届人大三次会议代表建议办理情况征询意见表');
+      for (const row of ['是否见面沟通', '对办理态度的评价', '对办理结果的评价', '意见和建议', '代表签名'])
+        expect(
+          text.some((t) => t.includes(row)),
+          `${label}: ${row}`,
+        ).toBe(true);
+      const note = text.findIndex((t) => t.startsWith('请在对应的'));
+      expect(note, `${label}: the note under the signature row`).toBeGreaterThan(text.findIndex((t) => t.includes('代表签名')));
+      expect(text.slice(note).join(''), `${label}: the note last, whole`).toMatch(/寄回青川区.*。$/);
+    }
   });
 });
 

@@ -332,7 +332,7 @@ describe('hostile text does not break a file', () => {
       '感谢您对住房建设工作的关心和支持。',
     ].join('\n');
     const { store: local, session } = await oneProposalStore(
-      { title: '关于加装电梯的建议', replyText: reply, leadDeputies: [] },
+      { title: '关于加装电梯的建议', replyText: reply },
       { session: '会议', lead: '区住建委' },
     );
     const { files } = await generateLetters(local, { session, outDir: tempDir(), kind: 'reply-letter', today: TODAY });
@@ -388,11 +388,11 @@ describe('batches, file names and settings', () => {
       leadUnit: store.units.findByName(proposal.leadUnit)!.id,
       coUnits: [],
     });
-    saveDocumentSettings(store, { ...DEFAULT_DOCUMENT_SETTINGS, jointLetters: 'per-deputy' });
+    store.sessions.updateSettings(current.id, { jointLetters: 'per-deputy' });
     const dir = tempDir();
     const zip = path.join(dir, '答复函.zip');
     const result = await generateLetters(store, {
-      session: current,
+      session: store.sessions.get(current.id),
       outDir: path.join(dir, 'out'),
       createFolder: true,
       kind: 'reply-letter',
@@ -400,7 +400,7 @@ describe('batches, file names and settings', () => {
       only: ['4', '0005'],
       zipFile: zip,
     });
-    saveDocumentSettings(store, DEFAULT_DOCUMENT_SETTINGS);
+    store.sessions.updateSettings(current.id, { jointLetters: 'one' });
     const names = result.files.map((f) => path.basename(f));
     // One letter to each who signed: both lead deputies of 0004, and everyone on 0005.
     const fifth = store.proposals.ledger(current.id).find((p) => p.number === '0005')!;
@@ -410,7 +410,7 @@ describe('batches, file names and settings', () => {
     expect(names[1]).toMatch(/^0004-.*-联名代表乙\.docx$/);
     expect(names.slice(2).every((n) => n.startsWith('0005-'))).toBe(true);
     expect(docxText(result.files[0]!)).toContain('联名代表甲代表：');
-    expect(docxText(result.files[0]!).replace(/\n/g, '')).toContain('您在区七届人大三次会议上提出的《');
+    expect(docxText(result.files[0]!).replace(/\n/g, '')).toContain('联名代表甲代表：您提出的《');
     const { unzipSync } = await import('fflate');
     expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip)))).sort()).toEqual([...names].sort());
     await expect(

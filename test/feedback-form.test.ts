@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../electron/node/demo/generate';
 import { generateLetters } from '../electron/node/documents/generate/letters';
-import { docxText, pdfInfo, pdfPages, toPdf } from './helpers/docx';
+import { POOL_THRESHOLD } from '../electron/node/documents/generate/letter-pool';
+import { docxParts, docxText, pdfInfo, pdfPages, toPdf } from './helpers/docx';
 import { newStore, tempDir } from './helpers/fixtures';
 
 // The feedback form (征询意见表) goes with each reply: attitude and result rated apart, whether
@@ -49,6 +50,45 @@ describe('the feedback form', () => {
     for (const pdf of pdfs) expect(pdfInfo(pdf).pages).toBe(1);
     expect(pdfPages(pdfs[0]!)[0]).toContain('意见和建议');
   });
+
+  it('names the lead unit, by its full name, as the form’s author and company, in a small batch and on the pool', async () => {
+    const store = await newStore();
+    const demo = generateDemo(store, { today: TODAY });
+    const ledger = store.proposals.ledger(demo.current.id);
+    const fullName = new Map(store.units.list().map((u) => [u.name, u.fullName]));
+    const properties = (file: string) => {
+      const parts = docxParts(file);
+      return {
+        creator: /<dc:creator>([^<]*)<\/dc:creator>/.exec(parts['docProps/core.xml']!)?.[1],
+        company: /<Company>([^<]*)<\/Company>/.exec(parts['docProps/app.xml']!)?.[1],
+      };
+    };
+    // Two letters with their forms are made in-process; forms for enough proposals go to the worker pool.
+    const small = ['1', '2'];
+    const pooled = ledger.slice(0, POOL_THRESHOLD).map((p) => p.number);
+    for (const [only, kind] of [
+      [small, 'reply-letter'],
+      [pooled, 'feedback-form'],
+    ] as const) {
+      const dir = tempDir();
+      await generateLetters(store, {
+        session: demo.current,
+        outDir: dir,
+        kind,
+        today: TODAY,
+        only: [...only],
+        feedbackForms: true,
+      });
+      const forms = fs.readdirSync(dir).filter((n) => n.endsWith('-征询意见表.docx'));
+      expect(forms).toHaveLength(only.length);
+      for (const form of forms) {
+        const proposal = ledger.find((p) => form.startsWith(`${p.number}-`))!;
+        const unit = fullName.get(proposal.leadUnit)!;
+        expect(unit).toMatch(/^青川区/);
+        expect(properties(path.join(dir, form)), form).toEqual({ creator: unit, company: unit });
+      }
+    }
+  }, 120_000);
 
   it('reads as a 政协 form in a 提案 session, on the session’s five-step scale', async () => {
     const store = await newStore();

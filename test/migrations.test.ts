@@ -72,6 +72,34 @@ describe('opening and migrating a database', () => {
     backup.close();
   });
 
+  it('gives every session the joint-letter setting the documents had before it was a session setting', async () => {
+    const file = path.join(tempDir(), 'v4.db');
+    const v4 = await openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) });
+    for (const [name, year] of [
+      ['甲会议', 2023],
+      ['乙会议', 2024],
+    ] as const)
+      v4.db.prepare("INSERT INTO sessions (name, year, created_at, updated_at) VALUES (?, ?, 'x', 'x')").run(name, year);
+    v4.db
+      .prepare("INSERT INTO app_settings (key, value, updated_at) VALUES ('documents', ?, 'x')")
+      .run(JSON.stringify({ jointLetters: 'per-deputy' }));
+    v4.db.close();
+    const latest = await openDatabase(file);
+    expect(latest.fromVersion).toBe(4);
+    expect(
+      createStore(latest.db)
+        .sessions.list()
+        .map((s) => [s.name, s.jointLetters])
+        .sort(),
+    ).toEqual(
+      [
+        ['乙会议', 'per-deputy'],
+        ['甲会议', 'per-deputy'],
+      ].sort(),
+    );
+    latest.db.close();
+  });
+
   it('does not back up or migrate a database that is already current', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'current.db');

@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = tempDir('jianyi-ooxml-');
   const { store, demo } = await demoStore();
   const standard = await documentsOfEveryKind(store, demo, path.join(dir, '默认'));
-  const other = await documentsOfEveryKind(store, demo, path.join(dir, '其他设置'), OTHER_SETTINGS);
+  const other = await documentsOfEveryKind(store, demo, path.join(dir, '其他设置'), OTHER_SETTINGS, 'per-deputy');
   // And each built-in template with its sample data, as the template editor previews it.
   const samples: { kind: TemplateKind; file: string }[] = [];
   for (const kind of TEMPLATE_KINDS) {

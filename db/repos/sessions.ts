@@ -24,6 +24,7 @@ interface SessionRow {
   resolution_numerator: 'A' | 'AB' | 'ABC';
   satisfied_numerator: 'top' | 'top2';
   result_share_base: 'all' | 'answered';
+  joint_letters: 'one' | 'per-deputy';
   decimals: number;
   rounding: 'half-up' | 'largest-remainder';
   reply_months: number;
@@ -48,6 +49,7 @@ function settingsToColumns(settings: SessionSettings): Omit<SessionRow, 'id' | '
     resolution_numerator: settings.resolutionNumerator,
     satisfied_numerator: settings.satisfiedNumerator,
     result_share_base: settings.resultShareBase,
+    joint_letters: settings.jointLetters,
     decimals: settings.decimals,
     rounding: settings.rounding,
     reply_months: d.replyMonths,
@@ -71,6 +73,7 @@ function rowToSettings(row: SessionRow): SessionSettings {
     resolutionNumerator: row.resolution_numerator,
     satisfiedNumerator: row.satisfied_numerator,
     resultShareBase: row.result_share_base,
+    jointLetters: row.joint_letters,
     decimals: row.decimals,
     rounding: row.rounding,
     deadlines: {

@@ -53,11 +53,6 @@ export const documentSettingsSchema = z.object({
   sealed: z.boolean(),
   /** The issuer mark and rules in red (true) or black for offices that print without colour. */
   redHeader: z.boolean(),
-  /**
-   * Joint proposals: one letter to all ("张三等3名代表"), or one letter to each deputy who signed
-   * it (lead and co-signers, 逐人答复).
-   */
-  jointLetters: z.enum(['one', 'per-deputy']),
   /** 抄送 of a reply letter when the unit's letterhead names none, by kind of session. */
   letterCopyTo: z.object({ npc: z.string().max(300), cppcc: z.string().max(300) }),
 });
@@ -81,7 +76,6 @@ export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   markLabels: { A: 'A', B: 'B', C: 'C', D: 'D' },
   sealed: true,
   redHeader: true,
-  jointLetters: 'one',
   letterCopyTo: { npc: '区人大常委会代表工作委员会，区人民政府办公室', cppcc: '区政协提案委员会，区人民政府办公室' },
 };
 

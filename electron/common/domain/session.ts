@@ -48,6 +48,11 @@ export const sessionSettingsSchema = z.object({
   satisfiedNumerator: z.enum(['top', 'top2']),
   /** Result shares over all items or over answered items. */
   resultShareBase: z.enum(['all', 'answered']),
+  /**
+   * Joint proposals: one letter to all who signed ("张三等3名代表"), or one letter to each of them
+   * (lead and co-signers, 逐人答复).
+   */
+  jointLetters: z.enum(['one', 'per-deputy']),
   decimals: z.number().int().min(0).max(3),
   rounding: z.enum(ROUNDING_METHODS),
   deadlines: deadlineRulesSchema,
@@ -62,6 +67,7 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   resolutionNumerator: 'AB',
   satisfiedNumerator: 'top',
   resultShareBase: 'all',
+  jointLetters: 'one',
   decimals: 1,
   rounding: 'half-up',
   deadlines: DEFAULT_DEADLINE_RULES,

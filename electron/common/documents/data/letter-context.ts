@@ -154,7 +154,7 @@ function baseContext({ session, proposal, unit, leadUnit, settings, today }: Let
 export function replyLetterContexts(input: LetterInput): { suffix: string; context: LetterContext }[] {
   const context = baseContext(input);
   const people = [...input.proposal.leadDeputies, ...input.proposal.coDeputies];
-  if (input.settings.jointLetters === 'per-deputy' && people.length > 1) {
+  if (input.session.jointLetters === 'per-deputy' && people.length > 1) {
     return people.map((name) => ({
       suffix: `-${name}`,
       context: { ...context, ...addressing([name], 1, context.terms) },

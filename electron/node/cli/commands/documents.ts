@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateLetters } from '../../documents/generate/letters';
+import { generateLetters, isFeedbackFormFile } from '../../documents/generate/letters';
 import { generateRectification } from '../../documents/generate/rectification';
 import { generateReport } from '../../documents/generate/report';
 import type { Store } from '../../../../db/store';
@@ -54,9 +54,10 @@ export async function lettersCommand(args: string[], io: Output): Promise<number
         if (done === total || done % 50 === 0) io.err(`  已生成 ${done}/${total}`);
       },
     });
-    io.out(
-      `已生成${kindWord} ${result.files.length} 份，保存在「${outDir}」。${result.zipFile ? `另打包为「${result.zipFile}」。` : ''}`,
-    );
+    // Letters and the feedback forms beside them are counted apart: "答复函 2 份、征询意见表 2 份".
+    const forms = result.files.filter(isFeedbackFormFile).length;
+    const counted = `${kindWord} ${result.files.length - forms} 份${forms ? `、征询意见表 ${forms} 份` : ''}`;
+    io.out(`已生成${counted}，保存在「${outDir}」。${result.zipFile ? `另打包为「${result.zipFile}」。` : ''}`);
     if (result.skipped.length) io.out(`未生成（${result.skipped.length} 件）：${result.skipped.join('、')}`);
     if (result.incomplete.length) {
       io.out(

@@ -54,9 +54,22 @@ interface LetterJob {
   template: 0 | 1;
   fileName: string;
   context: LetterContext;
+  /**
+   * The document's author in its properties (docProps): the unit that writes it, by its full
+   * name. A letter's signature names it anyway; the feedback form has no signature to name it.
+   */
+  creator: string;
   warning: string | null;
   /** For a letter without its body: who it is, for the batch's list. */
   incomplete: string | null;
+}
+
+/** The end of a feedback form's file name (before .docx): "0012-关于…的建议-征询意见表.docx". */
+const FORM_SUFFIX = '-征询意见表';
+
+/** Whether a file of a letter batch is a feedback form (written beside its letter), not a letter. */
+export function isFeedbackFormFile(file: string): boolean {
+  return new RegExp(`${FORM_SUFFIX}(（\\d+）)?\\.docx$`).test(file);
 }
 
 /** What a reply letter still lacks, in the clerk's words; empty when it can go out as generated. */
@@ -100,8 +113,9 @@ function letterJobs(
     // The form goes with the reply, one per proposal, to whoever the letter is addressed to.
     const form = (template: 0 | 1): LetterJob => ({
       template,
-      fileName: letterFileName(proposal.number, proposal.title, '-征询意见表', width),
+      fileName: letterFileName(proposal.number, proposal.title, FORM_SUFFIX, width),
       context: feedbackFormContext({ ...input, unit: lead }),
+      creator: lead.fullName,
       warning: null,
       incomplete: null,
     });
@@ -114,6 +128,7 @@ function letterJobs(
           template: 0,
           fileName: letterFileName(proposal.number, proposal.title, suffix, width),
           context,
+          creator: lead.fullName,
           warning: missing.length ? `${proposal.number}：缺少${missing.join('、')}` : null,
           incomplete: context.complete
             ? null
@@ -131,6 +146,7 @@ function letterJobs(
           template: 0,
           fileName: letterFileName(proposal.number, proposal.title, `-会办意见-${handling.unit}`, width),
           context,
+          creator: unit.fullName,
           warning: handling.opinionText ? null : `${proposal.number}（${handling.unit}）：缺少会办意见正文`,
           incomplete: context.complete ? null : `${proposal.number}（${handling.unit}）`,
         });
@@ -168,7 +184,7 @@ export async function previewReplyLetter(
   const { jobs } = letterJobs(store, { session, kind: 'reply-letter', today: options.today }, settings, [proposal]);
   const [first] = jobs;
   if (!first) throw new UserError(`建议 ${proposal.number} 还没有主办单位，不能生成答复函。请先在建议里填写主办单位。`);
-  const bytes = await renderTemplate(template, first.context, settings, first.fileName.replace(/\.docx$/, ''));
+  const bytes = await renderTemplate(template, first.context, settings, first.fileName.replace(/\.docx$/, ''), first.creator);
   return { fileName: first.fileName, bytes };
 }
 
@@ -231,7 +247,14 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
         settings,
         returnBytes: Boolean(options.zipFile),
       },
-      jobs: jobs.map((job, id) => ({ id, template: job.template, file: targets[id]!, title: title(job), context: job.context })),
+      jobs: jobs.map((job, id) => ({
+        id,
+        template: job.template,
+        file: targets[id]!,
+        title: title(job),
+        creator: job.creator,
+        context: job.context,
+      })),
       signal: options.signal,
       onDone: (job, bytes) => complete(job.id, targets[job.id]!, bytes),
     });
@@ -242,7 +265,7 @@ export async function generateLetters(store: Store, options: LetterBatchOptions)
         result.cancelled = true;
         break;
       }
-      const bytes = await renderTemplate(templates[job.template]!, job.context, settings, title(job));
+      const bytes = await renderTemplate(templates[job.template]!, job.context, settings, title(job), job.creator);
       await writeFileAtomic(targets[i]!, bytes);
       complete(i, targets[i]!, bytes);
     }
