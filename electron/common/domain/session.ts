@@ -37,6 +37,9 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRules = {
   dueSoonDays: 7,
 };
 
+/** The years a session may have (the database refuses others too: migration 1's CHECK). */
+export const SESSION_YEARS = { min: 1949, max: 2200 } as const;
+
 export const sessionSettingsSchema = z.object({
   kind: z.enum(['npc', 'cppcc']),
   issuingBody: z.string().max(100),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripNotXml } from '../../domain/text';
+import { SESSION_YEARS } from '../../domain/session';
 
 /** The zod pieces every domain's schemas are built from. */
 
@@ -13,7 +14,7 @@ export const resultCode = z.enum(['A', 'B', 'C', 'D']);
  */
 export const text = (max: number) => z.string().overwrite(stripNotXml).max(max);
 export const sessionKind = z.enum(['npc', 'cppcc']);
-export const year = z.number().int().min(1949).max(2200);
+export const year = z.number().int().min(SESSION_YEARS.min).max(SESSION_YEARS.max);
 
 /**
  * A template chosen in the UI is a name from the template library, never a path: the library

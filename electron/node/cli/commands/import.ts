@@ -5,6 +5,7 @@ import { LEDGER_FILE } from '../../ledger/read-table';
 import { checkInputFile } from '../../files/input-file';
 import { type ImportReport } from '../../../common/ledger/import-report';
 import { parseMapSpec } from '../../../common/ledger/columns';
+import { SESSION_YEARS } from '../../../common/domain/session';
 import { integerOption, parseCommandArgs, required, singleFile, switchOptions, UsageError, valueOptions } from '../args';
 import type { Output } from '../output';
 
@@ -71,7 +72,7 @@ export async function importCommand(args: string[], io: Output): Promise<number>
   }
   const dbFile = required(values.db, 'db', importUsage);
   const sessionName = required(values.session, 'session', importUsage);
-  const year = integerOption(values.year, 'year', 1949, 2200);
+  const year = integerOption(values.year, 'year', SESSION_YEARS.min, SESSION_YEARS.max);
   const dryRun = values['dry-run'] === true;
   // Before the database is opened and backed up: a file that cannot be a ledger costs nothing.
   checkInputFile(file, LEDGER_FILE);
