@@ -1,5 +1,6 @@
 import { Alert, App, Button } from 'antd';
 import type { UndoStatus } from '../../electron/common/api/contract';
+import { useEffect, useState } from 'react';
 import { call } from './api';
 import { useReportError } from './hooks';
 
@@ -43,4 +44,22 @@ export function UndoNotice({ status, done }: { status: UndoStatus; done: string 
       }
     />
   );
+}
+
+/**
+ * The last import or deletion, asked of the main process when a screen opens: the notice comes
+ * back after the clerk left the screen and returned, while the change can still be undone.
+ */
+export function LastUndoNotice() {
+  const [status, setStatus] = useState<UndoStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('undo.status', {})
+      .then((found) => live && setStatus(found && !found.blocked ? found : null))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return status ? <UndoNotice status={status} done={`上一次操作：${status.action}（${status.at}）`} /> : null;
 }

@@ -40,12 +40,18 @@ export function isoOf(value: unknown): string | null {
 }
 
 /** A date as text: typed freely, shown back as 2024-11-20 once it can be read. */
-export function DateInput(props: { value?: string | null; onChange?: (value: string) => void; testId?: string; width?: number }) {
+export function DateInput(props: {
+  value?: string | null;
+  onChange?: (value: string) => void;
+  testId?: string;
+  width?: number;
+  placeholder?: string;
+}) {
   return (
     <Input
       style={{ width: props.width ?? 140 }}
       value={props.value ?? ''}
-      placeholder="如 2024-11-20"
+      placeholder={props.placeholder ?? '如 2024-11-20'}
       onChange={(e) => props.onChange?.(e.target.value)}
       onBlur={(e) => {
         const read = readDate(e.target.value);

@@ -1,5 +1,5 @@
-import { App } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { App, type FormInstance } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * What is typed and not saved yet, across the screens: closing or reloading the window asks
@@ -47,6 +47,63 @@ export function useConfirmLeave() {
             discardLocalDrafts();
             resolve(true);
           },
+          onCancel: () => resolve(false),
+        });
+      }),
+    [modal],
+  );
+}
+
+/** What a value holds for a clerk: '', null and undefined are all empty; members compared one by one. */
+function normalized(value: unknown): unknown {
+  if (value === '' || value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map(normalized);
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => [k, normalized(v)] as const)
+      .filter(([, v]) => v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+/** True when two values hold the same for a clerk (so typing a value back undoes an edit). */
+export function sameValues(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalized(a)) === JSON.stringify(normalized(b));
+}
+
+/**
+ * An antd form that asks before its edits are thrown away: `loaded()` after it was filled or saved
+ * (what it holds then counts as saved), `edited()` from its onValuesChange.
+ */
+export function useFormUnsaved(form: FormInstance, key: string, what: string) {
+  const base = useRef<unknown>(null);
+  const [dirty, setDirty] = useState(false);
+  useUnsaved(key, what, dirty);
+  const loaded = useCallback(() => {
+    base.current = JSON.parse(JSON.stringify(form.getFieldsValue(true) ?? {}));
+    setDirty(false);
+  }, [form]);
+  const edited = useCallback(() => setDirty(!sameValues(form.getFieldsValue(true), base.current)), [form]);
+  return { dirty, loaded, edited };
+}
+
+/**
+ * Asks before a switch inside a screen (another record, another template) throws the unsaved
+ * `what` away; resolves true to go ahead.
+ */
+export function useConfirmDiscard() {
+  const { modal } = App.useApp();
+  return useCallback(
+    (what: string) =>
+      new Promise<boolean>((resolve) => {
+        modal.confirm({
+          title: '有未保存的修改',
+          content: `${what}还没有保存。切换后这些修改不会保存。`,
+          okText: '放弃修改',
+          cancelText: '留下继续编辑',
+          onOk: () => resolve(true),
           onCancel: () => resolve(false),
         });
       }),

@@ -143,6 +143,17 @@ describe('every mistake undoable', () => {
     expect(await page.getByTestId('undo-last').textContent()).toBe('撤销这次导入');
     expect(await titleOf()).toBe('导错了的标题');
 
+    // The proposal's history says what the import changed, field by field.
+    await nav('proposals');
+    await page.getByPlaceholder(/^搜索标题/).fill('导错了的标题');
+    await page.locator('.ant-table-row', { hasText: '导错了的标题' }).first().click();
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    await expect
+      .poll(() => page.getByTestId('history-change').first().textContent())
+      .toBe(`「标题」：${before.length > 40 ? `${before.slice(0, 40)}……` : before} → 导错了的标题`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('edit-title').waitFor({ state: 'hidden' });
+
     await undoAndWait();
     expect(await titleOf()).toBe(before);
   });

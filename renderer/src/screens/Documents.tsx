@@ -77,7 +77,7 @@ function Letters({ session }: { session: Session }) {
     try {
       const finished = await confirmedWrite(
         async (flags) => {
-          const { jobId } = await call('jobs.startLetters', {
+          const { jobId, folder } = await call('jobs.startLetters', {
             sessionId: session.id,
             outDir,
             only: onlyNumbers(),
@@ -93,7 +93,7 @@ function Letters({ session }: { session: Session }) {
             setProgress({ jobId, done: status.done, total: status.total });
             if (!status.finished) continue;
             if (status.error) throw new ApiError(status.error.message, status.error.details, status.error.code ?? null);
-            return status.result;
+            return status.result && { ...status.result, folder };
           }
         },
         { overwrite },
@@ -190,8 +190,8 @@ function Letters({ session }: { session: Session }) {
           </Space>
           {result && (
             <Typography.Paragraph data-testid="letters-result">
-              {result.cancelled ? '已取消；' : ''}已生成 {result.files.length} 份
-              {result.zipFile ? `，并打包为 ${result.zipFile}` : ''}。
+              {result.cancelled ? '已取消；' : ''}已生成 {result.files.length} 份，保存在文件夹「
+              <span data-testid="letters-folder">{result.folder}</span>」{result.zipFile ? `，并打包为 ${result.zipFile}` : ''}。
               {window.jianyiNative && result.files[0] && (
                 <Button type="link" onClick={() => window.jianyiNative!.showInFolder({ path: result.files[0] })}>
                   在文件夹中显示

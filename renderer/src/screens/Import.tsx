@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import type { Output, UndoStatus } from '../../../electron/common/api/contract';
+import { SESSION_YEARS } from '../../../electron/common/domain/session';
 import { ApiError, call } from '../api';
 import { FileDrop, type PickedFile } from '../FileDrop';
 import { useReportError } from '../hooks';
@@ -54,10 +55,10 @@ export function ImportScreen({
   const sessionName = target === 'existing' ? existingName : newName;
   const nameTaken = target === 'new' && sessions.some((s) => s.name === newName.trim());
   const yearProblem =
-    target === 'new' && (year === null || !Number.isInteger(year) || year < 1949 || year > 2200)
+    target === 'new' && (year === null || !Number.isInteger(year) || year < SESSION_YEARS.min || year > SESSION_YEARS.max)
       ? year === null
         ? '请填写新会议的年份'
-        : `年份应为 1949 到 2200 之间的整数，填的是 ${year}`
+        : `年份应为 ${SESSION_YEARS.min} 到 ${SESSION_YEARS.max} 之间的整数，填的是 ${year}`
       : null;
   const [sheet, setSheet] = useState<string | undefined>();
   const [mapping, setMapping] = useState<Record<string, string | null>>({});

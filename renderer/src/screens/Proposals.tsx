@@ -7,7 +7,7 @@ import { termsOf } from '../../../electron/common/domain/terms';
 import { dropLocalDraft, loadLocalDraft } from '../unsaved';
 import { call } from '../api';
 import { useLoad, useReportError } from '../hooks';
-import { UndoNotice } from '../UndoNotice';
+import { LastUndoNotice, UndoNotice } from '../UndoNotice';
 import { loadProposals } from '../proposals-cache';
 import { ProposalEditor } from './proposal-editor/ProposalEditor';
 import type { Session } from './proposal-editor/types';
@@ -255,7 +255,7 @@ export function ProposalsScreen({ session, onChanged }: { session: Session; onCh
           </Button>
         )}
       </Space>
-      {deletion && <UndoNotice status={deletion.undo} done={deletion.done} />}
+      {deletion ? <UndoNotice status={deletion.undo} done={deletion.done} /> : <LastUndoNotice />}
       <Table
         virtual
         rowKey="id"

@@ -1,12 +1,14 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Input as ApiInput, Output } from '../../../electron/common/api/contract';
+import { readDate } from '../../../electron/common/domain/dates';
 import { call } from '../api';
+import { DateInput } from '../fields';
 import { useLoad, useReportError } from '../hooks';
 import { DocxPathInput } from '../PathInput';
 import { useWriteFile } from '../confirm-write';
+import { sameValues, useConfirmDiscard, useUnsaved } from '../unsaved';
 
 type Session = Output<'sessions.list'>[number];
 type Draft = ApiInput<'opinions.save'>;
@@ -14,23 +16,46 @@ type Item = Draft['items'][number];
 
 const EMPTY_ITEM: Item = { aspect: '', problem: '', suggestion: '', measures: '', units: '', deadline: '持续推进' };
 
+/** The editable part of a saved opinion. */
+const draftOf = (o: Output<'opinions.get'>): Draft => ({
+  id: o.id,
+  name: o.name,
+  title: o.title,
+  sessionId: o.sessionId,
+  report: o.report,
+  items: o.items,
+});
+
 /** The review opinion's report and its 整改清单: aspects, rows in order, reordering. */
 export function RectificationEditor({ session }: { session: Session }) {
   const { message } = App.useApp();
   const report = useReportError();
   const writeFile = useWriteFile();
   const opinions = useLoad(() => call('opinions.list', {}), []);
+  const confirmDiscard = useConfirmDiscard();
   const [draft, setDraft] = useState<Draft | null>(null);
+  // What the draft was when opened or last saved: it differs from the draft while edits are unsaved.
+  const [loaded, setLoaded] = useState<Draft | null>(null);
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [out, setOut] = useState('');
+  const dirty = draft !== null && !sameValues(draft, loaded);
+  const what = `整改清单「${draft?.name || draft?.title || '新建的审议意见'}」的修改`;
+  useUnsaved('rectification', what, dirty);
 
-  const open = async (id: number) => {
+  /** Shows `next` in the editor, asking first when that throws unsaved edits away. */
+  const replace = async (next: () => Promise<Draft | null>) => {
+    if (dirty && !(await confirmDiscard(what))) return;
     try {
-      const o = await call('opinions.get', { id });
-      setDraft({ id: o.id, name: o.name, title: o.title, sessionId: o.sessionId, report: o.report, items: o.items });
+      const shown = await next();
+      if (!shown) return;
+      setDraft(shown);
+      setLoaded(shown);
+      setDateProblem(null);
     } catch (error) {
       report(error);
     }
   };
+  const open = (id: number) => replace(async () => draftOf(await call('opinions.get', { id })));
   useEffect(() => {
     const first = opinions.data?.[0];
     if (first && !draft) void open(first.id);
@@ -49,9 +74,18 @@ export function RectificationEditor({ session }: { session: Session }) {
 
   const save = async () => {
     if (!draft) return;
+    const typedDate = draft.report.date?.trim() ?? '';
+    const date = typedDate ? (readDate(typedDate)?.date ?? null) : null;
+    if (typedDate && !date) {
+      setDateProblem(`成文日期「${typedDate}」无法识别，请按 2024-11-20 的样子填写`);
+      message.error('有内容需要改正，还没有保存（见标红的项目）');
+      return;
+    }
+    setDateProblem(null);
     try {
-      const saved = await call('opinions.save', draft);
-      setDraft({ ...draft, id: saved.id });
+      const saved = draftOf(await call('opinions.save', { ...draft, report: { ...draft.report, date } }));
+      setDraft(saved);
+      setLoaded(saved);
       opinions.reload();
       message.success('已保存');
     } catch (error) {
@@ -64,6 +98,7 @@ export function RectificationEditor({ session }: { session: Session }) {
       autoSize={{ minRows: 1, maxRows: rows }}
       value={draft!.items[index]![key]}
       onChange={(e) => setItem(index, { [key]: e.target.value })}
+      data-testid={`item-${key}-${index}`}
     />
   );
 
@@ -75,19 +110,21 @@ export function RectificationEditor({ session }: { session: Session }) {
           placeholder="选择审议意见"
           value={draft?.id}
           options={(opinions.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          onChange={(id: number) => open(id)}
+          onChange={(id: number) => void open(id)}
+          data-testid="opinion-select"
         />
         <Button
           icon={<PlusOutlined />}
           onClick={() =>
-            setDraft({
+            void replace(async () => ({
               name: '',
               title: '',
               sessionId: session.id,
               report: { addressee: '区人大常委会', docNumber: '', date: null, text: '' },
               items: [{ ...EMPTY_ITEM }],
-            })
+            }))
           }
+          data-testid="new-opinion"
         >
           新建
         </Button>
@@ -130,17 +167,29 @@ export function RectificationEditor({ session }: { session: Session }) {
                   value={draft.report.docNumber}
                   onChange={(e) => setDraft({ ...draft, report: { ...draft.report, docNumber: e.target.value } })}
                 />
-                <DatePicker
-                  placeholder="成文日期"
-                  value={draft.report.date ? dayjs(draft.report.date) : null}
-                  onChange={(d) => setDraft({ ...draft, report: { ...draft.report, date: d ? d.format('YYYY-MM-DD') : null } })}
-                />
+                <Space size={4}>
+                  <span>成文日期</span>
+                  <DateInput
+                    value={draft.report.date}
+                    onChange={(date) => {
+                      setDateProblem(null);
+                      setDraft((d) => d && { ...d, report: { ...d.report, date: date || null } });
+                    }}
+                    testId="opinion-date"
+                  />
+                  {dateProblem && (
+                    <Typography.Text type="danger" data-testid="opinion-date-problem">
+                      {dateProblem}
+                    </Typography.Text>
+                  )}
+                </Space>
               </Space>
               <Input.TextArea
                 autoSize={{ minRows: 5, maxRows: 16 }}
                 placeholder="报告正文（每行一段；以“一、”开头的短行排成标题）"
                 value={draft.report.text}
                 onChange={(e) => setDraft({ ...draft, report: { ...draft.report, text: e.target.value } })}
+                data-testid="opinion-text"
               />
             </Space>
           </Card>

@@ -5,8 +5,10 @@ import { RATE_LABELS } from '../../../electron/common/stats/metrics';
 import { call } from '../api';
 import { useReportError } from '../hooks';
 import { RESULT_CODES } from '../../../electron/common/domain/result-classes';
+import { SESSION_YEARS } from '../../../electron/common/domain/session';
 import { ChoiceField, rangeRule, TextField, type Choice } from '../fields';
-import { UndoNotice } from '../UndoNotice';
+import { LastUndoNotice, UndoNotice } from '../UndoNotice';
+import { useFormUnsaved } from '../unsaved';
 
 type SessionItem = Output<'sessions.list'>[number];
 
@@ -39,6 +41,15 @@ const SETTING_CHOICES: { name: string; label: string; width: number; choices: Ch
     choices: [
       ['top', '满意（或“好”）'],
       ['top2', '满意+基本满意'],
+    ],
+  },
+  {
+    name: 'jointLetters',
+    label: '联名的答复方式',
+    width: 300,
+    choices: [
+      ['one', '一份答复函（某某等N名代表或委员）'],
+      ['per-deputy', '每位署名人一份（领衔和附议）'],
     ],
   },
   {
@@ -94,6 +105,7 @@ export function SessionsScreen({
   const [editing] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const [deletion, setDeletion] = useState<{ done: string; undo: UndoStatus } | null>(null);
+  const unsaved = useFormUnsaved(editing, `session-${current?.id}`, `会议「${current?.name ?? ''}」设置的修改`);
 
   useEffect(() => {
     if (!current) return;
@@ -103,6 +115,7 @@ export function SessionsScreen({
       labels: current.resultLabels,
       baselines: current.baselines,
     });
+    unsaved.loaded();
   }, [current, editing]);
 
   const create = async (values: { name: string; year: number; kind: 'npc' | 'cppcc'; copyFrom?: number }) => {
@@ -136,6 +149,7 @@ export function SessionsScreen({
           resolutionNumerator: values.resolutionNumerator,
           satisfiedNumerator: values.satisfiedNumerator,
           resultShareBase: values.resultShareBase,
+          jointLetters: values.jointLetters,
           feedbackScale: values.feedbackScale ?? null,
           resultClassCount: values.resultClassCount,
           deadlines: values.deadlines,
@@ -147,6 +161,7 @@ export function SessionsScreen({
         ),
       });
       message.success('会议设置已保存');
+      unsaved.loaded();
       onChanged();
     } catch (error) {
       report(error);
@@ -157,7 +172,7 @@ export function SessionsScreen({
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {deletion && <UndoNotice status={deletion.undo} done={deletion.done} />}
+      {deletion ? <UndoNotice status={deletion.undo} done={deletion.done} /> : <LastUndoNotice />}
       <Card title="会议">
         <Table
           rowKey="id"
@@ -175,7 +190,7 @@ export function SessionsScreen({
           <Form.Item name="name" rules={[{ required: true, message: '请填写会议名称' }]}>
             <Input placeholder="会议名称，如 区七届人大四次会议" style={{ width: 260 }} data-testid="new-session-name" />
           </Form.Item>
-          <Form.Item name="year" rules={rangeRule('年份', 1949, 2200, true)}>
+          <Form.Item name="year" rules={rangeRule('年份', SESSION_YEARS.min, SESSION_YEARS.max, true)}>
             <InputNumber placeholder="年份" data-testid="new-session-year" />
           </Form.Item>
           <Form.Item name="kind">
@@ -219,7 +234,7 @@ export function SessionsScreen({
             </Space>
           }
         >
-          <Form form={editing} layout="vertical">
+          <Form form={editing} layout="vertical" onValuesChange={unsaved.edited}>
             <Space wrap size="large" align="start">
               <TextField name="issuingBody" label="发文机关" width={220} placeholder="如 青川区人民政府" />
               {SETTING_CHOICES.map((field) => (

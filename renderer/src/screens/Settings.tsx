@@ -7,6 +7,7 @@ import { DatabasePathInput } from '../PathInput';
 import { useWriteFile } from '../confirm-write';
 import { ChoiceField, TextField, type Choice } from '../fields';
 import { RESULT_CODES } from '../../../electron/common/domain/result-classes';
+import { useConfirmDiscard, useFormUnsaved } from '../unsaved';
 
 type Unit = Output<'units.list'>[number];
 
@@ -15,12 +16,6 @@ const MARK_POSITIONS: Choice[] = [
   ['top-right', '首页右上角'],
   ['top-left', '首页左上角'],
   ['none', '不印'],
-];
-
-/** How a proposal with several lead deputies is answered. */
-const JOINT_LETTERS: Choice[] = [
-  ['one', '一份答复函列出全部领衔代表'],
-  ['per-deputy', '每位领衔代表一份'],
 ];
 
 /** A unit's letterhead, as the clerk edits it. */
@@ -46,6 +41,15 @@ export function SettingsScreen() {
   const [moveTo, setMoveTo] = useState('');
   const info = useLoad(() => call('app.info', {}), []);
   const backups = useLoad(() => call('backup.list', {}), []);
+  const formUnsaved = useFormUnsaved(form, 'settings-documents', '公文格式设置的修改');
+  const unitUnsaved = useFormUnsaved(unitForm, 'settings-unit', `「${editing?.name ?? ''}」发文信息的修改`);
+  const confirmDiscard = useConfirmDiscard();
+  /** Closes the unit's dialog, asking first when that throws its edits away. */
+  const closeUnit = async () => {
+    if (unitUnsaved.dirty && !(await confirmDiscard(`「${editing?.name ?? ''}」发文信息的修改`))) return;
+    setEditing(null);
+    unitUnsaved.loaded();
+  };
 
   const restore = (file: string) =>
     Modal.confirm({
@@ -65,7 +69,9 @@ export function SettingsScreen() {
     });
 
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
+    if (!settings.data) return;
+    form.setFieldsValue(settings.data);
+    formUnsaved.loaded();
   }, [settings.data, form]);
 
   return (
@@ -79,6 +85,7 @@ export function SettingsScreen() {
             onClick={async () => {
               try {
                 await call('settings.documents.set', { ...settings.data!, ...form.getFieldsValue(true) });
+                formUnsaved.loaded();
                 message.success('已保存');
               } catch (error) {
                 report(error);
@@ -89,7 +96,7 @@ export function SettingsScreen() {
           </Button>
         }
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" onValuesChange={formUnsaved.edited}>
           <Space wrap>
             {(
               [
@@ -108,7 +115,6 @@ export function SettingsScreen() {
             {RESULT_CODES.map((code) => (
               <TextField key={code} name={['markLabels', code]} label={`${code} 类印作`} width={80} />
             ))}
-            <ChoiceField name="jointLetters" label="联名建议" width={220} choices={JOINT_LETTERS} />
             <Form.Item name="sealed" label="加盖印章（日期右空四字）" valuePropName="checked">
               <Switch />
             </Form.Item>
@@ -129,6 +135,7 @@ export function SettingsScreen() {
             onClick: () => {
               setEditing(u);
               unitForm.setFieldsValue(u);
+              unitUnsaved.loaded();
             },
             style: { cursor: 'pointer' },
           })}
@@ -145,10 +152,11 @@ export function SettingsScreen() {
       <Modal
         open={editing !== null}
         title={editing?.name}
-        onCancel={() => setEditing(null)}
+        onCancel={() => void closeUnit()}
         onOk={async () => {
           try {
             await call('units.update', { id: editing!.id, ...unitForm.getFieldsValue() });
+            unitUnsaved.loaded();
             setEditing(null);
             units.reload();
           } catch (error) {
@@ -156,7 +164,7 @@ export function SettingsScreen() {
           }
         }}
       >
-        <Form form={unitForm} layout="vertical">
+        <Form form={unitForm} layout="vertical" onValuesChange={unitUnsaved.edited}>
           {LETTERHEAD_FIELDS.map(([name, label]) => (
             <TextField key={name} name={name} label={label} />
           ))}

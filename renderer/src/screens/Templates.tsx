@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Output } from '../../../electron/common/api/contract';
 import { ApiError, call } from '../api';
 import { useLoad, useReportError } from '../hooks';
+import { useConfirmDiscard, useUnsaved } from '../unsaved';
 import { DocxPreview } from './Documents';
 
 type Entry = Output<'templates.list'>[number];
@@ -16,8 +17,14 @@ export function TemplatesScreen() {
   const [copyName, setCopyName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
+  const confirmDiscard = useConfirmDiscard();
+  const dirty = selected !== null && selected.origin === 'user' && source !== selected.source;
+  const what = `模板「${selected?.name ?? ''}」的修改`;
+  useUnsaved('template', what, dirty);
 
-  const select = (entry: Entry) => {
+  /** Opens another template, asking first when that throws unsaved edits away. */
+  const select = async (entry: Entry) => {
+    if (dirty && !(await confirmDiscard(what))) return;
     setSelected(entry);
     setSource(entry.source);
     setProblem(null);
@@ -26,6 +33,7 @@ export function TemplatesScreen() {
   const save = async () => {
     try {
       await call('templates.save', { source, basedOn: selected?.basedOn ?? null });
+      setSelected((s) => s && { ...s, source });
       setProblem(null);
       message.success('模板已保存');
       list.reload();
@@ -42,7 +50,7 @@ export function TemplatesScreen() {
         size="small"
         pagination={false}
         dataSource={list.data ?? []}
-        onRow={(t) => ({ onClick: () => select(t), style: { cursor: 'pointer' } })}
+        onRow={(t) => ({ onClick: () => void select(t), style: { cursor: 'pointer' } })}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', dataIndex: 'kindLabel', width: 200 },
@@ -77,7 +85,7 @@ export function TemplatesScreen() {
                     const entries = await call('templates.copy', { from: selected.name, to: copyName });
                     list.reload();
                     const copy = entries.find((t) => t.name === copyName);
-                    if (copy) select(copy);
+                    if (copy) await select(copy);
                     message.success('已复制');
                   } catch (error) {
                     report(error);

@@ -21,13 +21,15 @@ const letterBatch = z.object({
 
 /** Documents: reply letters (at once or as a job), the annual report, previews, review opinions. */
 export const documentOperations = {
+  /** `folder` is where the letters went, in full: a relative folder is resolved against the documents folder. */
   'documents.letters': {
     input: letterBatch,
-    output: produced<BatchResult>(),
+    output: produced<BatchResult & { folder: string }>(),
   },
+  /** `folder` as with documents.letters: the screen shows it beside the job's result. */
   'jobs.startLetters': {
     input: letterBatch,
-    output: produced<{ jobId: string }>(),
+    output: produced<{ jobId: string; folder: string }>(),
   },
   /** The reply letters that cannot go out as generated (what each lacks, whom to ask), as an .xlsx. */
   'documents.missingList': {

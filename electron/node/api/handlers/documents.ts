@@ -35,10 +35,14 @@ export function documentHandlers(ctx: HandlerContext) {
   });
 
   return {
-    'documents.letters': (input) => generateLetters(store, batchOptions(input)),
+    'documents.letters': async (input) => {
+      const options = batchOptions(input);
+      return { ...(await generateLetters(store, options)), folder: options.outDir };
+    },
     'jobs.startLetters': (input) => {
       const options = batchOptions(input);
-      return jobs.startLetters((signal, onProgress) => generateLetters(store, { ...options, signal, onProgress }));
+      const { jobId } = jobs.startLetters((signal, onProgress) => generateLetters(store, { ...options, signal, onProgress }));
+      return { jobId, folder: options.outDir };
     },
     'documents.missingList': async ({ sessionId, only }) => {
       const { fileName, bytes, count } = await missingListWorkbook(store, store.sessions.get(sessionId), only);

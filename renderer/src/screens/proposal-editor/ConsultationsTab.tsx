@@ -1,8 +1,7 @@
-import { Button, DatePicker, Form, Switch } from 'antd';
+import { Button, Form, Switch } from 'antd';
 import { call } from '../../api';
-import { ChoiceField, TextField, type Choice } from '../../fields';
+import { ChoiceField, DateInput, dateRule, isoOf, TextField, type Choice } from '../../fields';
 import { useAction } from '../../hooks';
-import { dayOf, TYPED_DATE_FORMATS } from './picker-dates';
 import { RecordList } from './RecordList';
 import type { RecordTabProps } from './types';
 
@@ -49,7 +48,7 @@ export function ConsultationsTab({ detail, onChanged }: RecordTabProps) {
           stage: v.stage,
           form: v.form,
           faceToFace: Boolean(v.faceToFace),
-          date: dayOf(v.date),
+          date: isoOf(v.date),
           people: v.people ?? '',
           notes: v.notes ?? '',
         })
@@ -61,8 +60,8 @@ export function ConsultationsTab({ detail, onChanged }: RecordTabProps) {
       <Form.Item name="faceToFace" valuePropName="checked" label="见面">
         <Switch />
       </Form.Item>
-      <Form.Item name="date">
-        <DatePicker placeholder="日期" format={TYPED_DATE_FORMATS} />
+      <Form.Item name="date" rules={[dateRule('面商日期')]}>
+        <DateInput testId="consultation-date" width={180} placeholder="日期，如 2024-11-20" />
       </Form.Item>
       <TextField name="people" placeholder="参加人员" width={140} />
       <TextField name="notes" placeholder="记录" width={160} testId="consultation-notes" />

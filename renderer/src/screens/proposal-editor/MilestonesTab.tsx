@@ -1,9 +1,8 @@
-import { Button, DatePicker, Form } from 'antd';
+import { Button, Form } from 'antd';
 import dayjs from 'dayjs';
 import { call } from '../../api';
-import { TextField } from '../../fields';
+import { DateInput, dateRule, isoOf, TextField } from '../../fields';
 import { useAction } from '../../hooks';
-import { dayOf, TYPED_DATE_FORMATS } from './picker-dates';
 import { RecordList } from './RecordList';
 import type { RecordTabProps } from './types';
 
@@ -43,14 +42,14 @@ export function MilestonesTab({ detail, onChanged }: RecordTabProps) {
       add={(v) =>
         call('milestones.add', {
           proposalId: detail.proposal.id,
-          dueDate: dayOf(v.dueDate),
+          dueDate: isoOf(v.dueDate),
           description: v.description ?? '',
         })
       }
       onChanged={onChanged}
     >
-      <Form.Item name="dueDate">
-        <DatePicker placeholder="计划日期" format={TYPED_DATE_FORMATS} />
+      <Form.Item name="dueDate" rules={[dateRule('计划日期')]}>
+        <DateInput testId="milestone-date" width={200} placeholder="计划日期，如 2024-11-20" />
       </Form.Item>
       <TextField name="description" placeholder="如：完成施工招标" width={300} testId="milestone-text" />
       <Button htmlType="submit" data-testid="add-milestone">
