@@ -2,9 +2,9 @@
 // of a stated subtotal, share and comparison forms it did not read, sums it missed, and the
 // feedback wording of “代表反馈…”. Each case fails without its fix; each also keeps a real slip caught.
 import { describe, expect, it } from 'vitest';
-import { checkDraft, type CheckOptions, type Finding } from '../electron/node/check/index';
-import { textParagraphs } from '../electron/common/check/text-input';
-import { demoDistrictFacts } from './helpers/draft-facts';
+import { checkDraft, type CheckOptions, type DraftFacts, type Finding } from '../electron/node/check/index';
+import { markdownParagraphs, textParagraphs } from '../electron/common/check/text-input';
+import { demoDistrictFacts, districtUnits } from './helpers/draft-facts';
 
 const check = (text: string, options: CheckOptions = {}) => checkDraft(textParagraphs(text), null, options);
 const brief = (f: Finding) => `${f.severity}/${f.kind} ${f.printed} → ${f.expected}`;
@@ -124,5 +124,100 @@ describe('feedback wording', () => {
     const against = checkDraft(textParagraphs('代表反馈232件，其中满意204件，基本满意26件，不满意3件。'), demoDistrictFacts());
     expect(against.map(brief)).toEqual(['error/count 3件 → 2件', 'error/sum 233件 → 232件']);
     expect(check('收到代表反馈232件，其中满意204件，基本满意26件，不满意2件，满意率为87.9%。')).toEqual([]);
+  });
+});
+
+describe('the per-unit table against the records', () => {
+  const facts = () => demoDistrictFacts({ units: districtUnits() });
+  const unitCheck = (lines: string[], f: DraftFacts | null = facts()) => checkDraft(textParagraphs(lines.join('\n')), f);
+  // Tolerant headers (序号 first, 承办单位, 主办件数, 协办, 按时答复率（%） with bare figures, 满意度),
+  // names shortened or in Traditional characters, a 其他 row summing every unit not listed, a 合计 row.
+  const TABLE = [
+    '序号\t承办单位\t主办件数\t协办\tA\tB\tC\tD\t按时答复率（%）\t满意度',
+    '1\t交通委\t31\t5\t22\t3\t3\t3\t83.9\t88.9%',
+    '2\t區教育局\t20\t2\t15\t2\t2\t1\t95.0\t88.9%',
+    '3\t区卫生健康委\t12\t4\t8\t2\t1\t1\t100\t90%',
+    '4\t其他3个单位\t8\t7\t5\t1\t1\t1\t87.5\t100.0%',
+    '\t合计\t71\t18\t50\t8\t7\t6\t90.1\t89.8%',
+  ];
+  const change = (row: number, cell: number, to: string) =>
+    TABLE.map((line, i) =>
+      i === row
+        ? line
+            .split('\t')
+            .map((c, j) => (j === cell ? to : c))
+            .join('\t')
+        : line,
+    );
+
+  it('a right table is clean, with the records and without them', () => {
+    expect(unitCheck(TABLE)).toEqual([]);
+    expect(unitCheck(TABLE, null)).toEqual([]);
+    // The report's own layout, the 其他 row summing the units with lead items only.
+    const report = [
+      '主办单位\t主办\t会办\tA\tB\tC\tD\t按期答复率\t满意率',
+      '区交通委\t31\t5\t22\t3\t3\t3\t83.9%\t88.9%',
+      '区教育局\t20\t2\t15\t2\t2\t1\t95.0%\t88.9%',
+      '区卫生健康委\t12\t4\t8\t2\t1\t1\t100.0%\t90.0%',
+      '其他2个单位\t8\t1\t5\t1\t1\t1\t87.5%\t100.0%',
+    ];
+    expect(unitCheck(report)).toEqual([]);
+    expect(unitCheck(report.map((l) => l.replace('其他2个单位\t8\t1', '其他2个单位\t8\t2'))).map(brief)).toEqual([
+      'error/count 2 → 1',
+    ]);
+  });
+
+  it('a wrong count or rate of a unit is an error naming the unit', () => {
+    const lead = unitCheck(change(1, 2, '32'));
+    expect(lead.map(brief)).toEqual(['error/count 32 → 31']);
+    expect(lead[0]!.message).toBe('台账记录区交通委主办 31 件，表中写作 32 件');
+    expect(lead[0]!.quote).toContain('交通委');
+    expect(unitCheck(change(2, 3, '3')).map((f) => f.message)).toEqual(['台账记录区教育局会办 2 件，表中写作 3 件']);
+    expect(unitCheck(change(3, 4, '9')).map((f) => f.message)).toEqual([
+      '台账记录区卫生健康委办理结果为“解决采纳”的 8 件，表中写作 9 件',
+    ]);
+    const rate = unitCheck(change(1, 8, '84.9'));
+    expect(rate.map(brief)).toEqual(['error/rate 84.9 → 83.9%']);
+    expect(rate[0]!.message).toBe(
+      '区交通委按期答复率：台账记录按期答复 26 件 / 主办 31 件 = 83.87 %，保留一位小数应为 83.9%，表中写作 84.9',
+    );
+    expect(unitCheck(change(3, 9, '91%')).map(brief)).toEqual(['error/rate 91% → 90%']);
+    // Only the records can say: without them nothing is reported.
+    expect(unitCheck(change(1, 2, '32'), null)).toEqual([]);
+    expect(unitCheck(change(1, 8, '84.9'), null)).toEqual([]);
+  });
+
+  it('the 其他 row is the exact sum of the units not listed, the 合计 row of all', () => {
+    const others = unitCheck(change(4, 2, '9'));
+    expect(others.map((f) => f.message)).toEqual(['台账记录表中未列出的3个单位主办 8 件，表中写作 9 件']);
+    expect(unitCheck(change(4, 8, '87.6')).map(brief)).toEqual(['error/rate 87.6 → 87.5%']);
+    expect(unitCheck(change(4, 1, '其他4个单位')).map(brief)).toEqual(['error/count 4个 → 3个']);
+    expect(unitCheck(change(5, 2, '72')).map(brief)).toEqual(['error/count 72 → 71']);
+    expect(unitCheck(change(5, 9, '89.9%')).map(brief)).toEqual(['error/rate 89.9% → 89.8%']);
+  });
+
+  it('a table of the units and their 件数 only: the lead items', () => {
+    const table = ['主办单位\t件数', '区交通委\t31', '区教育局\t20'];
+    expect(unitCheck(table)).toEqual([]);
+    expect(unitCheck(table.map((l) => l.replace('20', '21'))).map((f) => f.message)).toEqual([
+      '台账记录区教育局主办 20 件，表中写作 21 件',
+    ]);
+    expect(
+      unitCheck(
+        table.map((l) => l.replace('20', '21')),
+        null,
+      ),
+    ).toEqual([]);
+  });
+
+  it('a Markdown table reads the same; a unit the records do not know is left alone', () => {
+    const md = TABLE.map((l) => `| ${l.split('\t').join(' | ')} |`);
+    md.splice(1, 0, `|${'---|'.repeat(10)}`);
+    expect(checkDraft(markdownParagraphs(md.join('\n')), facts())).toEqual([]);
+    const wrong = md.map((l) => l.replace('| 31 |', '| 30 |'));
+    expect(checkDraft(markdownParagraphs(wrong.join('\n')), facts()).map(brief)).toEqual(['error/count 30 → 31']);
+    expect(unitCheck(change(1, 1, '区规划局').map((l) => l.replace('\t31\t', '\t30\t')))).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ message: expect.stringContaining('区规划局') })]),
+    );
   });
 });

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft, factsFromStatistics, readDraft, type DraftFacts, type DraftParagraph } from '../electron/node/check/index';
 import { generateDemo } from '../electron/node/demo/generate';
 import { generateReport } from '../electron/node/documents/generate/report';
+import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
+import { UNIT_TABLE_ROWS } from '../electron/common/documents/data/report-context';
 import { percent } from '../electron/common/stats/rounding';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { newStore, tempDir } from './helpers/fixtures';
@@ -36,7 +38,7 @@ interface Figure {
   context: string;
 }
 
-/** The per-unit table (one row per unit, many figures a row) is outside what the checker reads. */
+/** A cell of the per-unit table (its header has many columns): its figures are in no other place. */
 function unitTable(p: DraftParagraph, all: DraftParagraph[]): boolean {
   if (!p.cell) return false;
   const header = all.filter((q) => q.cell?.table === p.cell!.table && q.cell.row === 0);
@@ -47,7 +49,6 @@ function unitTable(p: DraftParagraph, all: DraftParagraph[]): boolean {
 function figuresOf(all: DraftParagraph[]): Figure[] {
   const out: Figure[] = [];
   all.forEach((p, paragraph) => {
-    if (unitTable(p, all)) return;
     for (const m of p.text.matchAll(/\d+(?:\.\d+)?(?=\s?(?:件|%|个百分点))/g)) {
       out.push({
         paragraph,
@@ -152,8 +153,11 @@ describe('the generated report', () => {
   });
 
   it('without the records: every changed figure the text can check against itself is reported', () => {
-    // 按期答复率 has no numerator in the text; only the records can check it.
-    const figures = figuresOf(paragraphs).filter((f) => !/按期答复率$/.test(paragraphs[f.paragraph]!.text.slice(0, f.start)));
+    // 按期答复率 has no numerator in the text, nor has any figure of the per-unit table: only the records can check them.
+    const figures = figuresOf(paragraphs).filter(
+      (f) =>
+        !/按期答复率$/.test(paragraphs[f.paragraph]!.text.slice(0, f.start)) && !unitTable(paragraphs[f.paragraph]!, paragraphs),
+    );
     for (const figure of figures) {
       const { mutated } = mutate(paragraphs, figure);
       const found = checkDraft(mutated, null, OPTIONS);
@@ -194,5 +198,101 @@ describe('the generated report', () => {
     expect(rateFound.map((f) => f.message)).toEqual([
       `答复率：${answered.basis} = ${percent(answered.numerator, answered.denominator, 2)} %，保留一位小数应为 ${r[1]}%，稿中写作 ${bumped(r[1]!)}%`,
     ]);
+  });
+});
+
+/** The cell of the per-unit table at a row and column (row 0 is the header). */
+function unitCell(all: DraftParagraph[], row: number, cell: number): number {
+  return all.findIndex((p) => unitTable(p, all) && p.cell!.row === row && p.cell!.cell === cell);
+}
+
+const withText = (all: DraftParagraph[], index: number, text: string) => all.map((p, i) => (i === index ? { ...p, text } : p));
+
+describe('the per-unit table of the generated report', () => {
+  it('each unit’s counts and rates are checked against the records, and only with them', () => {
+    const first = facts.units![0]!;
+    expect(paragraphs[unitCell(paragraphs, 1, 0)]!.text).toBe(first.name);
+    const lead = unitCell(paragraphs, 1, 1);
+    const wrong = withText(paragraphs, lead, String(first.leadCount + 1));
+    const found = checkDraft(wrong, facts, OPTIONS);
+    expect(found.map((f) => [f.paragraph, f.kind, f.message])).toEqual([
+      [lead, 'count', `台账记录${first.name}主办 ${first.leadCount} 件，表中写作 ${first.leadCount + 1} 件`],
+    ]);
+    expect(found[0]!.quote).toContain(first.name);
+    expect(checkDraft(wrong, null, OPTIONS)).toEqual([]);
+
+    const onTime = unitCell(paragraphs, 1, 7);
+    const printed = paragraphs[onTime]!.text;
+    expect(printed).toBe(`${percent(first.onTime, first.leadCount, 1)}%`);
+    const rate = checkDraft(withText(paragraphs, onTime, `${bumped(printed.slice(0, -1))}%`), facts, OPTIONS);
+    expect(rate.map((f) => [f.paragraph, f.kind, f.expected])).toEqual([[onTime, 'rate', printed]]);
+    expect(rate[0]!.message).toContain(
+      `${first.name}按期答复率：台账记录按期答复 ${first.onTime} 件 / 主办 ${first.leadCount} 件`,
+    );
+    // Every figure of the table is among those the tests above change.
+    const cells = figuresOf(paragraphs).filter((f) => unitTable(paragraphs[f.paragraph]!, paragraphs));
+    expect(cells.length).toBeGreaterThan(facts.units!.filter((u) => u.leadCount > 0).length * 6);
+  });
+
+  it('a 其他N个单位 row is the exact sum of the units the table does not list', async () => {
+    const store = await newStore();
+    const session = store.sessions.create({ name: '多单位会议', year: 2024, settings: { feedbackScale: 'three' } });
+    const names = Array.from({ length: UNIT_TABLE_ROWS + 20 }, (_, i) => `多单位会议单位${i + 1}`);
+    store.transaction(() => {
+      const ids = [...store.units.ensure(names).values()];
+      let n = 0;
+      ids.forEach((unit, i) => {
+        for (let j = 0; j < 1 + (i % 3) + (i < 10 ? 10 : 0); j++) {
+          n += 1;
+          const id = store.proposals.insert(session.id, {
+            ...EMPTY_PROPOSAL,
+            number: String(n),
+            title: `建议${n}`,
+            assignedDate: '2024-03-01',
+            deadline: '2024-06-30',
+            replyDate: n % 3 === 0 ? '2024-07-15' : '2024-06-01',
+            resultCode: (['A', 'B', 'C', 'D'] as const)[n % 4]!,
+            feedback: ['满意', '基本满意', '不满意', null][n % 4]!,
+          });
+          store.proposals.setPeopleAndUnits(id, {
+            leadDeputies: [],
+            coDeputies: [],
+            leadUnit: unit,
+            coUnits: n % 5 === 0 ? [ids[(i + 7) % ids.length]!] : [],
+          });
+        }
+      });
+    });
+    const current = store.sessions.get(session.id);
+    const out = path.join(tempDir('jianyi-check-units-'), '报告.docx');
+    const { file } = await generateReport(store, { session: current, out, today: TODAY });
+    const all = readDraft(file).paragraphs;
+    const many = factsFromStatistics(sessionStatistics(store, current, TODAY), current);
+    store.close();
+    expect(checkDraft(all, many, OPTIONS)).toEqual([]);
+    const row = UNIT_TABLE_ROWS;
+    const name = unitCell(all, row, 0);
+    expect(all[name]!.text).toBe('其他21个单位');
+    const rest = many.units!.slice(UNIT_TABLE_ROWS - 1);
+    const lead = rest.reduce((a, u) => a + u.leadCount, 0);
+    const count = unitCell(all, row, 1);
+    expect(all[count]!.text).toBe(String(lead));
+    expect(checkDraft(withText(all, count, String(lead + 1)), many, OPTIONS).map((f) => f.message)).toEqual([
+      `台账记录表中未列出的21个单位主办 ${lead} 件，表中写作 ${lead + 1} 件`,
+    ]);
+    expect(checkDraft(withText(all, name, '其他20个单位'), many, OPTIONS).map((f) => [f.kind, f.printed, f.expected])).toEqual([
+      ['count', '20个', '21个'],
+    ]);
+    // Every figure of the row, changed, is reported in its cell.
+    for (let cell = 1; cell < 9; cell++) {
+      const at = unitCell(all, row, cell);
+      const text = all[at]!.text;
+      const changed = text.endsWith('%') ? `${bumped(text.slice(0, -1))}%` : bumped(text);
+      const found = checkDraft(withText(all, at, changed), many, OPTIONS);
+      expect(
+        found.some((f) => f.paragraph === at),
+        `${cell}：${text} → ${changed}`,
+      ).toBe(true);
+    }
   });
 });

@@ -90,3 +90,35 @@ export function demoDistrictFacts(overrides: Partial<DraftFacts> = {}): DraftFac
     ...overrides,
   };
 }
+
+type UnitFact = NonNullable<DraftFacts['units']>[number];
+
+/** A unit's figures: lead and co items, lead items by class A–D, on time, feedback returned and satisfied. */
+function unit(
+  name: string,
+  [leadCount, coCount]: [number, number],
+  abcd: number[],
+  [onTime, returned, satisfied]: number[],
+): UnitFact {
+  return {
+    name,
+    leadCount,
+    coCount,
+    results: (['A', 'B', 'C', 'D'] as const).map((code, i) => ({ code, count: abcd[i] ?? 0 })),
+    onTime: onTime!,
+    feedbackReturned: returned!,
+    satisfied: satisfied!,
+  };
+}
+
+/** Six handling units of a district, most lead items first (区财政局 only co-handles). */
+export function districtUnits(): UnitFact[] {
+  return [
+    unit('区交通委', [31, 5], [22, 3, 3, 3], [26, 27, 24]),
+    unit('区教育局', [20, 2], [15, 2, 2, 1], [19, 18, 16]),
+    unit('区卫生健康委', [12, 4], [8, 2, 1, 1], [12, 10, 9]),
+    unit('区民政局', [5, 0], [3, 1, 1, 0], [4, 4, 4]),
+    unit('区文化旅游局', [3, 1], [2, 0, 0, 1], [3, 0, 0]),
+    unit('区财政局', [0, 6], [0, 0, 0, 0], [0, 0, 0]),
+  ];
+}

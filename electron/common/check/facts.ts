@@ -28,6 +28,20 @@ export interface FactRate {
 
 export type CountFactKey = 'total' | 'answered' | 'unanswered' | 'onTime' | 'closed' | 'published' | 'met' | 'feedbackReturned';
 
+/** One handling unit's figures, as the report's per-unit table (表3 按主办单位统计) prints them. */
+export interface UnitFact {
+  name: string;
+  leadCount: number;
+  coCount: number;
+  /** Lead items by result class, in the session's order (empty when the ledger gives no results). */
+  results: { code: ResultCode; count: number }[];
+  /** Lead items answered on time: 按期答复率 is onTime / leadCount. */
+  onTime: number;
+  /** Lead items with the deputy's feedback and those satisfied: 满意率 is satisfied / feedbackReturned. */
+  feedbackReturned: number;
+  satisfied: number;
+}
+
 export interface DraftFacts {
   sessionName: string;
   total: number;
@@ -39,6 +53,11 @@ export interface DraftFacts {
   /** Counts of the facts the records give (a fact no ledger column gave is absent, not 0). */
   counts: Partial<Record<CountFactKey, number>>;
   rates: FactRate[];
+  /**
+   * Every handling unit, most lead items first as the per-unit table lists them. Absent when the
+   * facts were not built from a session's statistics: then no per-unit table is checked.
+   */
+  units?: UnitFact[];
 }
 
 /** Words drafts use for each rate, besides the engine's own label. */
@@ -119,5 +138,14 @@ export function factsFromStatistics(stats: SessionStatistics, session: Session):
     feedback: stats.rates.satisfied.available ? stats.feedback.map((f) => ({ label: f.label, count: f.count })) : [],
     counts,
     rates,
+    units: stats.byUnit.map((u) => ({
+      name: u.unit,
+      leadCount: u.leadCount,
+      coCount: u.coCount,
+      results: u.results.map((r) => ({ code: r.code, count: r.count })),
+      onTime: u.onTime,
+      feedbackReturned: u.feedbackReturned,
+      satisfied: u.satisfied,
+    })),
   };
 }

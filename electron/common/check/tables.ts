@@ -3,82 +3,17 @@ import { recordedCount } from './counts';
 import { checkDistribution, type Candidate, type ShareItem } from './distribution';
 import type { PercentFigure } from './figures';
 import { nameLabel } from './labels';
-import { foldText } from './names';
+import { INTEGER, PERCENT, rowsOf, TOTAL_ROW, type Cell, type Row, type TableParagraph } from './table-rows';
+import { checkUnitTables, hasRateColumn, unitTables } from './unit-table';
 
 /**
  * Statistics tables: rows of a name, a count and its share ("经济发展 | 52 | 20.0%"), from a
  * .docx table or from tab-separated lines of a .txt (Markdown tables are read as such lines).
  * The shares are one distribution (checked like a sentence's), the rows must add up to the
  * "合计" row when there is one, and with session facts each named row's count is the records'.
- * Rows with several counts (the per-unit table) are left alone.
+ * The per-unit table (a header naming units, 主办, 会办, the rates) is checked in unit-table.ts; its
+ * percentages are rates, never one distribution of shares.
  */
-
-interface Cell {
-  text: string;
-  paragraph: number;
-  /** Offsets of the trimmed text in its paragraph. */
-  start: number;
-  end: number;
-}
-
-interface Row {
-  table: string;
-  cells: Cell[];
-}
-
-const INTEGER = /^(\d{1,3}(?:,\d{3})+|\d+)\s*件?$/;
-const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/;
-const TOTAL_ROW = /^(?:合计|总计|共计|总数|全部|总体)$/;
-
-function trimmedCell(text: string, paragraph: number, offset: number): Cell {
-  const lead = text.length - text.trimStart().length;
-  const body = text.trim();
-  return { text: foldText(body), paragraph, start: offset + lead, end: offset + lead + body.length };
-}
-
-type TableParagraph = { text: string; cell?: { table: number; row: number; cell: number } };
-
-function rowsOf(paragraphs: readonly TableParagraph[]): Row[] {
-  const rows: Row[] = [];
-  let open: { key: string; row: Row; cells: Map<number, Cell> } | null = null;
-  let tabTable = -1;
-  paragraphs.forEach((p, index) => {
-    if (p.cell) {
-      tabTable = -1;
-      const key = `t${p.cell.table}:${p.cell.row}`;
-      if (!open || open.key !== key) {
-        open = { key, row: { table: `t${p.cell.table}`, cells: [] }, cells: new Map() };
-        rows.push(open.row);
-      }
-      const existing = open.cells.get(p.cell.cell);
-      if (!existing) {
-        const cell = trimmedCell(p.text, index, 0);
-        open.cells.set(p.cell.cell, cell);
-        open.row.cells.push(cell);
-      } else if (p.text.trim()) {
-        // A cell of several paragraphs: its text names the row; a figure in it has no single place.
-        if (existing.text) existing.paragraph = -1;
-        else Object.assign(existing, trimmedCell(p.text, index, 0));
-        if (existing.paragraph < 0) existing.text += foldText(p.text.trim());
-      }
-      return;
-    }
-    open = null;
-    if (!p.text.includes('\t')) {
-      tabTable = -1;
-      return;
-    }
-    if (tabTable < 0) tabTable = index;
-    let offset = 0;
-    const cells = p.text.split('\t').map((part) => {
-      const cell = trimmedCell(part, index, offset);
-      offset += part.length + 1;
-      return cell;
-    });
-    rows.push({ table: `tab${tabTable}`, cells });
-  });
-  return rows;
-}
 
 interface Item {
   label: string;
@@ -117,8 +52,12 @@ function itemOf(row: Row): Item | null {
 
 export function checkTables(ctx: CheckContext, paragraphs: readonly TableParagraph[]): void {
   const rows = rowsOf(paragraphs);
+  const units = unitTables(rows, ctx.vocabulary);
+  checkUnitTables(ctx, units.values());
   const tables = new Map<string, Item[]>();
   for (const row of rows) {
+    const unitTable = units.get(row.table);
+    if (unitTable && hasRateColumn(unitTable)) continue;
     const item = itemOf(row);
     if (!item) continue;
     if (!tables.has(row.table)) tables.set(row.table, []);
