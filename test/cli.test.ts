@@ -248,27 +248,14 @@ describe('document commands', () => {
     expect(fs.existsSync(path.join(out, '办理情况报告-区七届人大三次会议.docx'))).toBe(true);
     expect(fs.existsSync(path.join(out, '审议意见办理报告和整改清单.docx'))).toBe(true);
 
-    const letters = await cli(
-      'letters',
-      ...demoSession(db),
-      '--out',
-      path.join(out, 'sel'),
-      '--only',
-      '12,0015',
-      '--zip',
-      path.join(out, 'sel.zip'),
-    );
-    expect(letters).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份') });
-    const withForms = await cli(
-      'letters',
-      ...demoSession(db),
-      '--out',
-      path.join(out, 'forms'),
-      '--only',
-      '12,0015',
-      '--feedback-forms',
-    );
-    expect(withForms).toMatchObject({ code: 0, stdout: expect.stringContaining('已生成答复函 2 份、征询意见表 2 份，') });
+    // Two letters, zipped; the same two with their feedback forms, each counted.
+    for (const [folder, extra, said] of [
+      ['sel', ['--zip', path.join(out, 'sel.zip')], '已生成答复函 2 份，'],
+      ['forms', ['--feedback-forms'], '已生成答复函 2 份、征询意见表 2 份，'],
+    ] as const) {
+      const letters = await cli('letters', ...demoSession(db), '--out', path.join(out, folder), '--only', '12,0015', ...extra);
+      expect(letters).toMatchObject({ code: 0, stdout: expect.stringContaining(said) });
+    }
     expect(fs.readdirSync(path.join(out, 'sel')).map((f) => f.slice(0, 4))).toEqual(['0012', '0015']);
     const opinions = await cli('letters', ...demoSession(db), '--out', path.join(out, 'co'), '--cohandling', '--only', '1');
     expect(opinions.stdout).toMatch(/已生成会办意见 \d+ 份/);

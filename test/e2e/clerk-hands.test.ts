@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store';
-import { demoDatabase } from '../helpers/demo-db';
-import { tempDir } from '../helpers/fixtures';
-import { openWebApp, type WebApp } from '../helpers/web-app';
+import { answer, inDatabase, openDemoApp } from '../helpers/e2e';
+import type { WebApp } from '../helpers/web-app';
 
 // The clerk's hands on the screens the first pass missed: the 整改清单, templates and settings ask
 // before unsaved edits go; every date field reads dates as people write them; letters say where
@@ -15,16 +13,11 @@ const TODAY = '2024-07-15';
 const CURRENT = '区七届人大三次会议';
 let app: WebApp | undefined;
 let page: Page;
-let dir: string;
 let documents: string;
 let db: string;
 
 beforeAll(async () => {
-  dir = tempDir('jianyi-hands-');
-  documents = path.join(dir, '文档');
-  fs.mkdirSync(documents);
-  ({ db } = await demoDatabase(dir, TODAY));
-  app = await openWebApp({ db, today: TODAY, documentsDir: documents });
+  ({ app, db, documents } = await openDemoApp('jianyi-hands-', TODAY));
   ({ page } = app);
 }, 120_000);
 
@@ -33,29 +26,9 @@ afterAll(() => app?.close());
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 const leavePrompt = () => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' });
 
-async function inDatabase<T>(read: (store: Awaited<ReturnType<typeof openStore>>) => T): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return read(store);
-  } finally {
-    store.close();
-  }
-}
 const proposalOf = (number: string) =>
-  inDatabase((store) => store.proposals.ledger(store.sessions.getByName(CURRENT).id).find((p) => p.number === number)!);
+  inDatabase(db, (store) => store.proposals.ledger(store.sessions.getByName(CURRENT).id).find((p) => p.number === number)!);
 
-/** Clicks a dialog's button until the dialog is gone: a click while it is still opening can be lost under load. */
-async function answer(button: Locator) {
-  await expect
-    .poll(
-      async () => {
-        if (await button.isVisible()) await button.click({ timeout: 2000 }).catch(() => undefined);
-        return button.isVisible();
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(false);
-}
 const stay = () => answer(page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '留下继续编辑' }));
 const goAnyway = () => answer(page.locator('.ant-modal-confirm-btns').getByRole('button', { name: /^放弃修改/ }));
 
@@ -116,7 +89,7 @@ describe('the clerk’s hands', () => {
     await page.getByTestId('opinion-date').fill('2024年11月20日');
     await page.getByTestId('save-opinion').click();
     await page.getByText('已保存').first().waitFor();
-    const saved = await inDatabase((store) => {
+    const saved = await inDatabase(db, (store) => {
       const [first] = store.reviews.list();
       return store.reviews.get(first!.id);
     });
@@ -175,7 +148,7 @@ describe('the clerk’s hands', () => {
   it('types 承办单位, 面商 and 跟踪事项 dates as people write them, and is told when one cannot be read', async () => {
     await openProposal('0010');
     const { id } = await proposalOf('0010');
-    const consultations = () => inDatabase((store) => store.handling.consultations(id));
+    const consultations = () => inDatabase(db, (store) => store.handling.consultations(id));
     const before = (await consultations()).length;
     // 承办单位: the unit's opinion date, saved with its record.
     await page.getByRole('tab', { name: '承办单位' }).click();
@@ -184,7 +157,7 @@ describe('the clerk’s hands', () => {
     await unitDate.fill('2024年6月1日');
     await page.getByTestId(`save-opinion-${unit}`).click();
     await page.getByText('已保存').first().waitFor();
-    const opinionDate = () => inDatabase((store) => store.handling.handlings(id).find((h) => h.unit === unit)!.opinionDate);
+    const opinionDate = () => inDatabase(db, (store) => store.handling.handlings(id).find((h) => h.unit === unit)!.opinionDate);
     await expect.poll(opinionDate).toBe('2024-06-01');
     await unitDate.fill('六月一日');
     await page.getByTestId(`save-opinion-${unit}`).click();
@@ -213,7 +186,7 @@ describe('the clerk’s hands', () => {
     await page.getByTestId('milestone-text').fill('日期不存在');
     await page.getByTestId('add-milestone').click();
     await page.getByText('计划日期「2024/11/31」无法识别').waitFor();
-    expect(await inDatabase((store) => store.handling.milestones(id).map((m) => m.description))).toEqual(['完成施工招标']);
+    expect(await inDatabase(db, (store) => store.handling.milestones(id).map((m) => m.description))).toEqual(['完成施工招标']);
     await closeEditor();
   });
 

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store';
 import { docxText } from '../helpers/docx';
-import { demoDatabase } from '../helpers/demo-db';
-import { tempDir } from '../helpers/fixtures';
-import { openWebApp, type WebApp } from '../helpers/web-app';
+import { inDatabase, openDemoApp } from '../helpers/e2e';
+import type { WebApp } from '../helpers/web-app';
 
 // A clerk makes mistakes: closes the editor with changes, reloads, types a bad year or a date
 // written the way people write dates, leaves a screen with unsaved text, saves a report under a
@@ -15,16 +13,11 @@ import { openWebApp, type WebApp } from '../helpers/web-app';
 const TODAY = '2024-07-15';
 let app: WebApp | undefined;
 let page: Page;
-let dir: string;
 let documents: string;
 let db: string;
 
 beforeAll(async () => {
-  dir = tempDir('jianyi-mistakes-');
-  documents = path.join(dir, '文档');
-  fs.mkdirSync(documents);
-  ({ db } = await demoDatabase(dir, TODAY));
-  app = await openWebApp({ db, today: TODAY, documentsDir: documents });
+  ({ app, db, documents } = await openDemoApp('jianyi-mistakes-', TODAY));
   ({ page } = app);
 }, 120_000);
 
@@ -40,15 +33,10 @@ async function openProposal(number: string) {
   await page.getByTestId('edit-title').waitFor();
 }
 
-async function readProposal(number: string) {
-  const store = await openStore(db);
-  try {
-    const session = store.sessions.getByName('区七届人大三次会议');
-    return store.proposals.ledger(session.id).find((p) => p.number === number)!;
-  } finally {
-    store.close();
-  }
-}
+const readProposal = (number: string) =>
+  inDatabase(db, (store) =>
+    store.proposals.ledger(store.sessions.getByName('区七届人大三次会议').id).find((p) => p.number === number)!,
+  );
 
 describe('a clerk who makes mistakes', () => {
   it('is asked before the editor throws changes away: 继续编辑, 放弃, 保存', async () => {
@@ -130,13 +118,10 @@ describe('a clerk who makes mistakes', () => {
     await page.getByTestId('deadline-replyMonths').fill('0');
     await page.getByTestId('save-session').click();
     await page.getByText('答复期限应为 1 到 24 之间的整数，填的是 0').waitFor();
-    const store = await openStore(db);
-    try {
+    await inDatabase(db, (store) => {
       expect(store.sessions.list().map((s) => s.name)).not.toContain('一九〇〇年的会议');
       expect(store.sessions.getByName('区七届人大三次会议').deadlines.replyMonths).toBe(3);
-    } finally {
-      store.close();
-    }
+    });
     await page.getByTestId('deadline-replyMonths').fill('3');
   });
 

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store';
-import { demoDatabase } from '../helpers/demo-db';
-import { tempDir } from '../helpers/fixtures';
-import { openWebApp, type WebApp } from '../helpers/web-app';
+import { answer, inDatabase, openDemoApp } from '../helpers/e2e';
+import type { WebApp } from '../helpers/web-app';
 
 // A clerk deletes the wrong proposals, the wrong session, imports the wrong file: each time the
 // screen says where the backup is and one click undoes it.
@@ -19,9 +17,7 @@ let dir: string;
 let db: string;
 
 beforeAll(async () => {
-  dir = tempDir('jianyi-undo-');
-  ({ db } = await demoDatabase(dir, TODAY));
-  app = await openWebApp({ db, today: TODAY, documentsDir: dir });
+  ({ app, dir, db } = await openDemoApp('jianyi-undo-', TODAY));
   ({ page } = app);
 }, 120_000);
 
@@ -29,32 +25,11 @@ afterAll(() => app?.close());
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 
-async function inDatabase<T>(read: (store: Awaited<ReturnType<typeof openStore>>) => T): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return read(store);
-  } finally {
-    store.close();
-  }
-}
 const countOf = (name: string) =>
-  inDatabase((store) => {
+  inDatabase(db, (store) => {
     const session = store.sessions.findByName(name);
     return session ? store.proposals.countBySession(session.id) : null;
   });
-
-/** Clicks a dialog's button until the dialog is gone: a click while it is still opening can be lost under load. */
-async function answer(button: Locator) {
-  await expect
-    .poll(
-      async () => {
-        if (await button.isVisible()) await button.click({ timeout: 2000 }).catch(() => undefined);
-        return button.isVisible();
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(false);
-}
 
 async function undoAndWait() {
   const reloaded = page.waitForEvent('load', { timeout: 60_000 });
@@ -125,7 +100,10 @@ describe('every mistake undoable', () => {
     const file = path.join(dir, '导错的台账.xlsx');
     fs.writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
     const titleOf = () =>
-      inDatabase((store) => store.proposals.ledger(store.sessions.getByName(CURRENT).id).find((p) => p.number === '0001')!.title);
+      inDatabase(
+        db,
+        (store) => store.proposals.ledger(store.sessions.getByName(CURRENT).id).find((p) => p.number === '0001')!.title,
+      );
     const before = await titleOf();
 
     await page.getByTestId('session-select').click();
