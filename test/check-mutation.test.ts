@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDraft, factsFromStatistics, readDraft, type DraftFacts, type DraftParagraph } from '../electron/node/check/index';
 import { generateDemo } from '../electron/node/demo/generate';
 import { generateReport } from '../electron/node/documents/generate/report';
-import { EMPTY_PROPOSAL } from '../electron/common/entities/proposal';
 import { UNIT_TABLE_ROWS } from '../electron/common/documents/data/report-context';
 import { percent } from '../electron/common/stats/rounding';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { newStore, tempDir } from './helpers/fixtures';
+import { unitsSession } from './helpers/units-session';
 
 /**
  * The generated report is right by construction: the checker must find nothing in it. Then every
@@ -236,34 +236,8 @@ describe('the per-unit table of the generated report', () => {
 
   it('a 其他N个单位 row is the exact sum of the units the table does not list', async () => {
     const store = await newStore();
-    const session = store.sessions.create({ name: '多单位会议', year: 2024, settings: { feedbackScale: 'three' } });
-    const names = Array.from({ length: UNIT_TABLE_ROWS + 20 }, (_, i) => `多单位会议单位${i + 1}`);
-    store.transaction(() => {
-      const ids = [...store.units.ensure(names).values()];
-      let n = 0;
-      ids.forEach((unit, i) => {
-        for (let j = 0; j < 1 + (i % 3) + (i < 10 ? 10 : 0); j++) {
-          n += 1;
-          const id = store.proposals.insert(session.id, {
-            ...EMPTY_PROPOSAL,
-            number: String(n),
-            title: `建议${n}`,
-            assignedDate: '2024-03-01',
-            deadline: '2024-06-30',
-            replyDate: n % 3 === 0 ? '2024-07-15' : '2024-06-01',
-            resultCode: (['A', 'B', 'C', 'D'] as const)[n % 4]!,
-            feedback: ['满意', '基本满意', '不满意', null][n % 4]!,
-          });
-          store.proposals.setPeopleAndUnits(id, {
-            leadDeputies: [],
-            coDeputies: [],
-            leadUnit: unit,
-            coUnits: n % 5 === 0 ? [ids[(i + 7) % ids.length]!] : [],
-          });
-        }
-      });
-    });
-    const current = store.sessions.get(session.id);
+    // Ten units with many items, the rest with one to three: the table lists the first ones.
+    const current = unitsSession(store, '多单位会议', UNIT_TABLE_ROWS + 20, (i) => ((i - 1) % 3) + 1 + (i <= 10 ? 10 : 0));
     const out = path.join(tempDir('jianyi-check-units-'), '报告.docx');
     const { file } = await generateReport(store, { session: current, out, today: TODAY });
     const all = readDraft(file).paragraphs;

@@ -14,6 +14,7 @@ import { importLedgerFile } from '../electron/node/ledger/import-ledger';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
 import { percent, type Decimals } from '../electron/common/stats/rounding';
 import { docxText, pdfInfo, toPdf } from './helpers/docx';
+import { importRows } from './helpers/ledger-import';
 import { makeXlsx, newStore, tempDir, writeFile } from './helpers/fixtures';
 
 const TODAY = '2024-12-01';
@@ -137,16 +138,14 @@ function checkShares(text: string, total: number, decimals: Decimals): string[] 
 
 describe('result shares over answered items', () => {
   it('do not call the items with a class 已答复 when a reply has no class yet', async () => {
-    const store = await newStore();
     // Three replies on record, two of them with a result class: the shares are of those two.
-    const rows = [
+    const { store, report } = await importRows([
       ['建议号', '标题', '主办单位', '答复日期', '办理结果'],
       ['1', '关于甲的建议', '区住建委', '2024-05-10', '解决采纳'],
       ['2', '关于乙的建议', '区住建委', '2024-05-11', '正在解决'],
       ['3', '关于丙的建议', '区住建委', '2024-05-12', ''],
-    ];
-    const file = writeFile(tempDir(), '台账.xlsx', await makeXlsx([{ name: '台账', rows }]));
-    expect((await importLedgerFile(store, file, { sessionName: '会议', year: 2024 })).errors).toEqual([]);
+    ]);
+    expect(report.errors).toEqual([]);
     const session = store.sessions.getByName('会议');
     store.sessions.updateSettings(session.id, { resultShareBase: 'answered' });
     const current = store.sessions.get(session.id);

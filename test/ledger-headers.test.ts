@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { importLedgerFile } from '../electron/node/ledger/import-ledger';
+import { importRows } from './helpers/ledger-import';
 import { sessionStatistics } from '../electron/node/stats/session-statistics';
-import { makeXlsx, newStore, tempDir, writeFile, type Cell } from './helpers/fixtures';
+import type { Cell } from './helpers/fixtures';
 
 // Header shapes the researched layouts (test/real-ledgers.test.ts) do not all show: three header
 // rows, tick columns for the result and for a yes/no field, a header printed twice that only
 // the values tell apart.
-
-async function importRows(rows: Cell[][], merges: string[] = [], dryRun = false) {
-  const store = await newStore();
-  const file = writeFile(tempDir(), '台账.xlsx', await makeXlsx([{ name: '台账', rows, merges }]));
-  const report = await importLedgerFile(store, file, { sessionName: '会议', year: 2024, dryRun });
-  return { store, report };
-}
 
 const THREE_ROWS: Cell[][] = [
   ['建议号', '标题', '办理情况', '', '', '', '是否公开', ''],
@@ -26,7 +19,7 @@ const THREE_ROW_MERGES = ['A1:A3', 'B1:B3', 'C1:F1', 'C2:D2', 'E2:F2', 'G1:H2'];
 
 describe('header shapes', () => {
   it('reads three header rows with ticks for the result, the rating and a yes/no field', async () => {
-    const { store, report } = await importRows(THREE_ROWS, THREE_ROW_MERGES);
+    const { store, report } = await importRows(THREE_ROWS, {}, THREE_ROW_MERGES);
     expect(report.errors).toEqual([]);
     expect(report.headerRows).toEqual([1, 2, 3]);
     expect(report.columns.map((c) => [c.letter, c.field, c.choice])).toEqual([
@@ -56,7 +49,7 @@ describe('header shapes', () => {
     rows[4]![2] = '√'; // 乙 is ticked both 解决采纳 and 留作参考
     rows[5]![6] = '√';
     rows[5]![7] = '√'; // 丙 both 是 and 否 for 是否公开
-    const { store, report } = await importRows(rows, THREE_ROW_MERGES);
+    const { store, report } = await importRows(rows, {}, THREE_ROW_MERGES);
     expect(report.committed).toBe(false);
     expect(report.errors).toEqual([
       '第5行「办理结果」同时勾选了「解决采纳」和「留作参考」，只能选一项',
@@ -71,7 +64,7 @@ describe('header shapes', () => {
       ['1', '关于甲的建议', 'A', '满意'],
       ['2', '关于乙的建议', 'B', '基本满意'],
     ];
-    const { report } = await importRows(rows, [], true);
+    const { report } = await importRows(rows, { dryRun: true });
     expect(report.errors).toEqual([]);
     expect(report.columns.map((c) => [c.letter, c.field])).toEqual([
       ['A', 'number'],
@@ -83,7 +76,7 @@ describe('header shapes', () => {
 
     // With 同意 / 理解 it is the opinion of the result.
     const opinions = rows.map((r, i) => (i === 0 ? r : [...r.slice(0, 3), i === 1 ? '同意' : '理解']));
-    const second = await importRows(opinions, [], true);
+    const second = await importRows(opinions, { dryRun: true });
     expect(second.report.errors).toEqual([]);
     expect(second.report.columns.map((c) => c.field)).toEqual(['number', 'title', 'result', 'resultOpinion']);
   });

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, inDatabase, openDemoApp } from '../helpers/e2e';
-import type { WebApp } from '../helpers/web-app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { answer, inDatabase, useDemoApp } from '../helpers/e2e';
 
 // The clerk's hands on the screens the first pass missed: the 整改清单, templates and settings ask
 // before unsaved edits go; every date field reads dates as people write them; letters say where
@@ -11,17 +10,9 @@ import type { WebApp } from '../helpers/web-app';
 
 const TODAY = '2024-07-15';
 const CURRENT = '区七届人大三次会议';
-let app: WebApp | undefined;
-let page: Page;
-let documents: string;
-let db: string;
+let page: Page, documents: string, db: string;
 
-beforeAll(async () => {
-  ({ app, db, documents } = await openDemoApp('jianyi-hands-', TODAY));
-  ({ page } = app);
-}, 120_000);
-
-afterAll(() => app?.close());
+useDemoApp('jianyi-hands-', TODAY, (opened) => ({ page, db, documents } = opened));
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 const leavePrompt = () => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' });
@@ -31,6 +22,14 @@ const proposalOf = (number: string) =>
 
 const stay = () => answer(page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '留下继续编辑' }));
 const goAnyway = () => answer(page.locator('.ant-modal-confirm-btns').getByRole('button', { name: /^放弃修改/ }));
+
+/** Tries to leave for `to` with unsaved edits, is asked, stays: what was typed in `field` is still there. */
+async function leaveAndStay(to: string, field: Locator, typed: string) {
+  await nav(to);
+  await leavePrompt().waitFor();
+  await stay();
+  expect(await field.inputValue()).toBe(typed);
+}
 
 async function openProposal(number: string) {
   await nav('proposals');
@@ -67,11 +66,8 @@ describe('the clerk’s hands', () => {
     await expect.poll(() => measures.inputValue()).not.toBe('');
     await measures.fill('整改措施：还没有保存的一稿。');
 
-    await nav('overview');
-    await leavePrompt().waitFor();
-    await stay();
+    await leaveAndStay('overview', measures, '整改措施：还没有保存的一稿。');
     expect(await page.getByTestId('nav-documents').isVisible()).toBe(true);
-    expect(await measures.inputValue()).toBe('整改措施：还没有保存的一稿。');
 
     // 新建 (and choosing another opinion) would throw the draft away too: asked, stays.
     await page.getByTestId('new-opinion').click();
@@ -116,10 +112,7 @@ describe('the clerk’s hands', () => {
     const font = page.getByLabel('正文字体');
     await expect.poll(() => font.inputValue()).not.toBe('');
     await font.fill('楷体');
-    await nav('templates');
-    await leavePrompt().waitFor();
-    await stay();
-    expect(await font.inputValue()).toBe('楷体');
+    await leaveAndStay('templates', font, '楷体');
     await nav('templates');
     await goAnyway();
 

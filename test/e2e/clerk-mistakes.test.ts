@@ -1,27 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/docx';
-import { inDatabase, openDemoApp } from '../helpers/e2e';
-import type { WebApp } from '../helpers/web-app';
+import { inDatabase, useDemoApp } from '../helpers/e2e';
 
 // A clerk makes mistakes: closes the editor with changes, reloads, types a bad year or a date
 // written the way people write dates, leaves a screen with unsaved text, saves a report under a
 // name without .docx. Nothing typed is lost and nothing saved is other than what was typed.
 
 const TODAY = '2024-07-15';
-let app: WebApp | undefined;
-let page: Page;
-let documents: string;
-let db: string;
+let page: Page, documents: string, db: string;
 
-beforeAll(async () => {
-  ({ app, db, documents } = await openDemoApp('jianyi-mistakes-', TODAY));
-  ({ page } = app);
-}, 120_000);
-
-afterAll(() => app?.close());
+useDemoApp('jianyi-mistakes-', TODAY, (opened) => ({ page, db, documents } = opened));
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 const confirmTitle = (text: string) => page.locator('.ant-modal-confirm-title', { hasText: text });

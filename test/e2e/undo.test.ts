@@ -2,26 +2,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, inDatabase, openDemoApp } from '../helpers/e2e';
-import type { WebApp } from '../helpers/web-app';
+import { describe, expect, it } from 'vitest';
+import { answer, inDatabase, useDemoApp } from '../helpers/e2e';
 
 // A clerk deletes the wrong proposals, the wrong session, imports the wrong file: each time the
 // screen says where the backup is and one click undoes it.
 
 const TODAY = '2024-07-15';
 const CURRENT = '区七届人大三次会议';
-let app: WebApp | undefined;
-let page: Page;
-let dir: string;
-let db: string;
+let page: Page, dir: string, db: string;
 
-beforeAll(async () => {
-  ({ app, dir, db } = await openDemoApp('jianyi-undo-', TODAY));
-  ({ page } = app);
-}, 120_000);
-
-afterAll(() => app?.close());
+useDemoApp('jianyi-undo-', TODAY, (opened) => ({ page, dir, db } = opened));
 
 const nav = (key: string) => page.getByTestId(`nav-${key}`).click();
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openStore, type OpenedStore } from '../../db/store';
 import { demoDatabase } from './demo-db';
 import { tempDir } from './fixtures';
@@ -21,6 +21,24 @@ export async function openDemoApp(
   const { db } = await demoDatabase(dir, today);
   const app = await openWebApp({ db, today, documentsDir: documents });
   return { app, dir, db, documents };
+}
+
+/**
+ * A test file's app: opened on the demo before its tests (`take` receives the page and the
+ * paths) and closed after them.
+ */
+export function useDemoApp(
+  prefix: string,
+  today: string,
+  take: (opened: { page: Page; dir: string; db: string; documents: string }) => void,
+): void {
+  let app: WebApp | undefined;
+  beforeAll(async () => {
+    const opened = await openDemoApp(prefix, today);
+    app = opened.app;
+    take({ ...opened, page: opened.app.page });
+  }, 120_000);
+  afterAll(() => app?.close());
 }
 
 /** Reads the database file the app is serving, with a store of its own, closed after. */

@@ -43,26 +43,33 @@ function remainderSentences(ctx: CheckContext, info: ParagraphInfo): void {
         REMAINDER.test(info.folded.slice(Math.max(sentence.start, c.count.start - 6), c.count.start)),
       );
       if (last < 1) return;
-      const parts = after.slice(0, last + 1);
-      // A breakdown of the whole: every part smaller, in the same unit ("…1155条，其中…1160条" is not one).
-      const unit = (c: LabelledCount) => c.count.printed.trim().slice(-1);
-      if (parts.some((p) => p.count.value > whole.count.value || unit(p) !== unit(whole))) return;
-      const sum = parts.reduce((a, c) => a + c.count.value, 0);
-      if (sum === whole.count.value) return;
-      const rest = parts[parts.length - 1]!;
-      const expected = whole.count.value - (sum - rest.count.value);
-      report(ctx, {
-        severity: 'error',
-        kind: 'sum',
-        paragraph: info.index,
-        quote: quoteOf(info, whole.count.start, rest.count.end),
-        printed: rest.count.printed.replace(/\s+/g, ''),
-        expected: expected >= 0 ? `${expected}件` : `${whole.count.value}件`,
-        message: `${sumText(parts.map((p) => p.count.value))} 件，与前文的 ${whole.count.value} 件不符`,
-        start: rest.count.start,
-        end: rest.count.end,
-      });
+      checkParts(ctx, info, whole, after.slice(0, last + 1));
     });
+  });
+}
+
+/**
+ * Parts stated as a breakdown of a whole must add up to it: an error at the last part, with the
+ * count it should have. Not a breakdown when a part is larger than the whole or counts in another
+ * unit ("…1155条，其中…1160条" is not one).
+ */
+function checkParts(ctx: CheckContext, info: ParagraphInfo, whole: LabelledCount, parts: LabelledCount[]): void {
+  const unit = (c: LabelledCount) => c.count.printed.trim().slice(-1);
+  if (parts.some((p) => p.count.value > whole.count.value || unit(p) !== unit(whole))) return;
+  const sum = parts.reduce((a, c) => a + c.count.value, 0);
+  if (sum === whole.count.value) return;
+  const last = parts[parts.length - 1]!;
+  const expected = whole.count.value - (sum - last.count.value);
+  report(ctx, {
+    severity: 'error',
+    kind: 'sum',
+    paragraph: info.index,
+    quote: quoteOf(info, whole.count.start, last.count.end),
+    printed: last.count.printed.replace(/\s+/g, ''),
+    expected: expected >= 0 ? `${expected}件` : `${whole.count.value}件`,
+    message: `${sumText(parts.map((p) => p.count.value))} 件，与前文的 ${whole.count.value} 件不符`,
+    start: last.count.start,
+    end: last.count.end,
   });
 }
 
@@ -98,23 +105,7 @@ function doneAndOpen(ctx: CheckContext, info: ParagraphInfo): void {
               : null;
       });
       if (words.includes(null) || words.includes('rest') || !words.includes('done') || !words.includes('open')) return;
-      const unit = (c: LabelledCount) => c.count.printed.trim().slice(-1);
-      if (parts.some((p) => p.count.value > whole.count.value || unit(p) !== unit(whole))) return;
-      const sum = parts.reduce((a, c) => a + c.count.value, 0);
-      if (sum === whole.count.value) return;
-      const last = parts[parts.length - 1]!;
-      const expected = whole.count.value - (sum - last.count.value);
-      report(ctx, {
-        severity: 'error',
-        kind: 'sum',
-        paragraph: info.index,
-        quote: quoteOf(info, whole.count.start, last.count.end),
-        printed: last.count.printed.replace(/\s+/g, ''),
-        expected: expected >= 0 ? `${expected}件` : `${whole.count.value}件`,
-        message: `${sumText(parts.map((p) => p.count.value))} 件，与前文的 ${whole.count.value} 件不符`,
-        start: last.count.start,
-        end: last.count.end,
-      });
+      checkParts(ctx, info, whole, parts);
     });
   });
 }
