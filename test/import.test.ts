@@ -106,7 +106,9 @@ describe('importing a canonical ledger', () => {
   it('requires --year to create a session', async () => {
     const store = await newStore();
     const file = await xlsxFile([HEADER, row({ 建议号: '1', 标题: '关于甲的建议' })]);
-    await expect(importLedgerFile(store, file, { sessionName: '新会议' })).rejects.toThrow('要新建这个会议，请同时给出它的年份（命令行用 --year');
+    await expect(importLedgerFile(store, file, { sessionName: '新会议' })).rejects.toThrow(
+      '要新建这个会议，请同时给出它的年份（命令行用 --year',
+    );
   });
 });
 

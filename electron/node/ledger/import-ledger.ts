@@ -119,10 +119,14 @@ interface Planned {
 function planImport(store: Store, workbook: Workbook, options: ImportOptions, sessionName: string): Planned {
   const session = store.sessions.findByName(sessionName);
   if (!session && options.year === undefined) {
-    throw new UserError(`会议「${sessionName}」还不存在（可能刚被删除或改了名）。要新建这个会议，请同时给出它的年份（命令行用 --year，例如 --year 2024）。`);
+    throw new UserError(
+      `会议「${sessionName}」还不存在（可能刚被删除或改了名）。要新建这个会议，请同时给出它的年份（命令行用 --year，例如 --year 2024）。`,
+    );
   }
   if (!session && (!Number.isInteger(options.year) || options.year! < SESSION_YEARS.min || options.year! > SESSION_YEARS.max)) {
-    throw new UserError(`年份「${String(options.year)}」无效：应为 ${SESSION_YEARS.min} 到 ${SESSION_YEARS.max} 之间的整数，例如 2024。`);
+    throw new UserError(
+      `年份「${String(options.year)}」无效：应为 ${SESSION_YEARS.min} 到 ${SESSION_YEARS.max} 之间的整数，例如 2024。`,
+    );
   }
   let context = contextOf(session, sessionName, options.year, options.kind);
   let parsed = parseLedger(workbook, context, options);
