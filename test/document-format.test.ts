@@ -194,7 +194,8 @@ describe('layout details in the XML', () => {
     expect(paragraphsOf(paragraphs[dated - 1]!)[0]).toMatch(/^\t青川区/);
     // The stop is where the centre of the date falls, four characters (3号, 320 twips) from the right.
     const date = paragraphsOf(paragraphs[dated]!)[0]!.trim();
-    const width = [...date].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 1 : 0.5), 0);
+    // Half-width digits, and a quarter character where Chinese and digits meet (five times).
+    const width = [...date].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 1 : 0.5), 0) + 5 * 0.25;
     expect(Number(attr(stop(paragraphs[dated]!)!, 'w:pos'))).toBe(
       Math.round(textBlockWidth(DEFAULT_DOCUMENT_SETTINGS) - (4 + width / 2) * 320),
     );

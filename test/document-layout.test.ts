@@ -133,6 +133,11 @@ function checkSignature(pages: PdfPage[], label: string): void {
   expect(date, `${label}: a dated signature`).toBeGreaterThan(0);
   const centre = (l: PdfLine) => (l.left + l.right) / 2;
   expect(Math.abs(centre(lines[date - 1]!) - centre(lines[date]!)), `${label}: issuer centred over the date`).toBeLessThan(1);
+  // Sealed: the date ends four characters (3号, 5.6 mm each) from the right. The stand-in font's
+  // digits are wider than the half-width digits of 仿宋, so allow half a character short of it.
+  const inset = (TEXT_RIGHT.portrait - lines[date]!.right) / (320 / MM);
+  expect(inset, `${label}: the date's distance from the right, in characters`).toBeGreaterThan(3.5);
+  expect(inset, `${label}: the date's distance from the right, in characters`).toBeLessThan(4.5);
 }
 
 describe('reply letters and co-handling opinions (letter format)', () => {

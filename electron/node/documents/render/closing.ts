@@ -31,7 +31,7 @@ import {
   SIGNATURE_LINES_ABOVE,
   UNSEALED_DATE_SHIFT_CHARS,
 } from './layout';
-import { textWidthInChars } from './text-width';
+import { printedWidthInChars, textWidthInChars } from './text-width';
 
 /**
  * Right indents, in characters, of the issuer lines and the date of an unsealed signature (GB/T
@@ -53,7 +53,8 @@ export function unsealedInsets(widths: readonly number[]): number[] {
  * 署名 and 成文日期, two lines below the text. Sealed (GB/T 9704 7.3.5.1): the date four
  * characters from the right and the issuer centred over it. Both stand on one centre tab stop,
  * so the issuer is centred on the date whatever the fonts' widths; the stop is where the centre
- * of a date of half-width digits four characters from the right falls. A name too long to centre
+ * of a date of half-width digits, with the word processor's gaps around them, four characters
+ * from the right falls. A name too long to centre
  * there ends at the right edge. `keepLast` keeps the last line with what follows (the 附注, or
  * the closing block).
  */
@@ -74,13 +75,15 @@ export function signature(ctx: RenderContext, lines: Run[][], landscape: boolean
     );
   }
   const width = textBlockWidth(ctx.s, landscape);
-  // A signature of one line stands like a date.
-  const date = widths[widths.length - 1] ?? 0;
+  // A signature of one line stands like a date. Placed by its printed width (the gaps between
+  // Chinese and digits included), the date ends four characters from the right.
+  const printed = lines.map((line) => printedWidthInChars(plainText(line)));
+  const date = printed[printed.length - 1] ?? 0;
   const centre = width - (SIGNATURE_INSET_CHARS.sealed + date / 2) * ctx.ch;
   return lines.map((line, i) =>
     ctx.paragraph({
       alignment: AlignmentType.LEFT,
-      tabStops: [{ type: TabStopType.CENTER, position: Math.round(Math.min(centre, width - (widths[i]! / 2) * ctx.ch)) }],
+      tabStops: [{ type: TabStopType.CENTER, position: Math.round(Math.min(centre, width - (printed[i]! / 2) * ctx.ch)) }],
       spacing: spacing(i),
       keepNext: keepNext(i),
       children: ctx.runs([{ text: '\t' }, ...line]),
