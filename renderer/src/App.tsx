@@ -45,10 +45,21 @@ export function App() {
   useEffect(() => {
     if (sessionId) localStorage.setItem('sessionId', String(sessionId));
   }, [sessionId]);
+  // A session just created or imported into is chosen once the reloaded list holds it: chosen
+  // before, the list still in hand (without it) would put the choice back on its first session.
+  const [wanted, setWanted] = useState<{ id: number } | { name: string } | null>(null);
   useEffect(() => {
     const list = sessions.data;
-    if (list && list.length > 0 && !list.some((s) => s.id === sessionId)) setSessionId(list[0]!.id);
-  }, [sessions.data, sessionId]);
+    if (!list) return;
+    if (wanted) {
+      const found = list.find((s) => ('id' in wanted ? s.id === wanted.id : s.name === wanted.name));
+      if (!found) return;
+      setWanted(null);
+      setSessionId(found.id);
+      return;
+    }
+    if (list.length > 0 && !list.some((s) => s.id === sessionId)) setSessionId(list[0]!.id);
+  }, [sessions.data, sessionId, wanted]);
 
   const session = sessions.data?.find((s) => s.id === sessionId) ?? null;
   useEffect(() => {
@@ -97,7 +108,7 @@ export function App() {
               sessions={sessions.data ?? []}
               current={session}
               onChanged={(id) => {
-                if (id) setSessionId(id);
+                if (id) setWanted({ id });
                 dropProposals(); // settings such as deadline rules change what the table shows
                 sessions.reload();
               }}
@@ -110,11 +121,8 @@ export function App() {
               current={session}
               onImported={(name) => {
                 dropProposals();
+                setWanted({ name });
                 sessions.reload();
-                void call('sessions.list', {}).then((list) => {
-                  const found = list.find((s) => s.name === name);
-                  if (found) setSessionId(found.id);
-                });
               }}
             />
           )}
